@@ -1,0 +1,211 @@
+"""Shared content blocks: the body of news, transparency and standard pages."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
+
+
+def image_json(image, spec: str = "width-1200") -> dict | None:
+    """Describe an image for the API: a rendition URL, its size and the alt text."""
+    if image is None:
+        return None
+    rendition = image.get_rendition(spec)
+    return {
+        "id": image.pk,
+        "url": rendition.url,
+        "width": rendition.width,
+        "height": rendition.height,
+        "alt": image.default_alt_text or image.title,
+    }
+
+
+def document_json(document) -> dict | None:
+    """Describe a document for the API: title, URL, extension and size in bytes."""
+    if document is None:
+        return None
+    return {
+        "id": document.pk,
+        "title": document.title,
+        "url": document.url,
+        "extension": document.file_extension,
+        "size": document.file_size,
+    }
+
+
+class HeadingBlock(blocks.StructBlock):
+    """A section heading at level 2 or 3."""
+
+    text = blocks.CharBlock(label=_("标题文字"))
+    level = blocks.ChoiceBlock(
+        choices=[("h2", _("二级标题")), ("h3", _("三级标题"))],
+        default="h2",
+        label=_("级别"),
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("小标题")
+        template = "cms/blocks/heading.html"
+
+
+class ImageBlock(blocks.StructBlock):
+    """One image with an optional caption."""
+
+    image = ImageChooserBlock(label=_("图片"))
+    caption = blocks.CharBlock(required=False, label=_("图注"))
+
+    class Meta:
+        icon = "image"
+        label = _("图片")
+        template = "cms/blocks/image.html"
+
+    def get_api_representation(self, value, context=None):
+        return {"image": image_json(value["image"]), "caption": value["caption"]}
+
+
+class GalleryBlock(blocks.StructBlock):
+    """Several images shown as a grid."""
+
+    title = blocks.CharBlock(required=False, label=_("组图标题"))
+    images = blocks.ListBlock(ImageBlock(), min_num=2, label=_("图片"))
+
+    class Meta:
+        icon = "image"
+        label = _("组图")
+        template = "cms/blocks/gallery.html"
+
+    def get_api_representation(self, value, context=None):
+        return {
+            "title": value["title"],
+            "images": [
+                self.child_blocks["images"].child_block.get_api_representation(i)
+                for i in value["images"]
+            ],
+        }
+
+
+class VideoBlock(blocks.StructBlock):
+    """A video from the media library."""
+
+    video = SnippetChooserBlock("media.Video", label=_("视频"))
+    caption = blocks.CharBlock(required=False, label=_("说明"))
+
+    class Meta:
+        icon = "media"
+        label = _("视频")
+        template = "cms/blocks/video.html"
+
+    def get_api_representation(self, value, context=None):
+        video = value["video"]
+        return {
+            "title": video.title,
+            "url": video.file.url,
+            "mime_type": video.mime_type,
+            "poster": image_json(video.poster),
+            "caption": value["caption"],
+        }
+
+
+class QuoteBlock(blocks.StructBlock):
+    """A quotation with its source."""
+
+    text = blocks.TextBlock(label=_("引文"))
+    source = blocks.CharBlock(required=False, label=_("出处"))
+
+    class Meta:
+        icon = "openquote"
+        label = _("引用")
+        template = "cms/blocks/quote.html"
+
+
+class AttachmentBlock(blocks.StructBlock):
+    """A downloadable document with an optional label."""
+
+    document = DocumentChooserBlock(label=_("文档"))
+    label = blocks.CharBlock(required=False, label=_("显示名称"))
+
+    class Meta:
+        icon = "doc-full"
+        label = _("附件")
+        template = "cms/blocks/attachment.html"
+
+    def get_api_representation(self, value, context=None):
+        data = document_json(value["document"])
+        data["label"] = value["label"] or value["document"].title
+        return data
+
+
+class BodyStreamBlock(blocks.StreamBlock):
+    """The body of an article: text, headings, media, quotes and attachments."""
+
+    paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("段落"))
+    heading = HeadingBlock()
+    image = ImageBlock()
+    gallery = GalleryBlock()
+    video = VideoBlock()
+    quote = QuoteBlock()
+    attachment = AttachmentBlock()
+    embed = EmbedBlock(label=_("嵌入内容"), help_text=_("粘贴视频或微博等网页链接。"))
+
+    class Meta:
+        label = _("正文")
+
+
+class LinkBlock(blocks.StructBlock):
+    """A link to a page or an address, with a label and a short description."""
+
+    title = blocks.CharBlock(label=_("名称"))
+    page = blocks.PageChooserBlock(required=False, label=_("站内页面"))
+    url = blocks.URLBlock(required=False, label=_("外部地址"))
+    description = blocks.CharBlock(required=False, label=_("简介"))
+    icon = blocks.ChoiceBlock(
+        choices=[
+            ("news", _("新闻")),
+            ("open", _("公开")),
+            ("service", _("办事")),
+            ("talk", _("互动")),
+            ("passport", _("证件")),
+            ("car", _("交通")),
+            ("home", _("户籍")),
+            ("shield", _("安全")),
+            ("museum", _("博物馆")),
+            ("map", _("地图")),
+        ],
+        default="service",
+        label=_("图标"),
+    )
+
+    class Meta:
+        icon = "link"
+        label = _("链接")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value["page"] and not value["url"]:
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "page": blocks.ErrorList([_("请选择站内页面或填写外部地址。")])
+                }
+            )
+        return value
+
+    def get_api_representation(self, value, context=None):
+        page = value["page"]
+        return {
+            "title": value["title"],
+            "description": value["description"],
+            "icon": value["icon"],
+            "page_id": page.pk if page else None,
+            "url": page.url if page else value["url"],
+        }
+
+
+class LinkStreamBlock(blocks.StreamBlock):
+    """An ordered list of links chosen by editors."""
+
+    link = LinkBlock()

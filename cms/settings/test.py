@@ -1,0 +1,27 @@
+"""Test settings: fast hashing, local-memory cache, media in a temporary folder."""
+
+import tempfile
+
+from .base import *  # noqa: F403
+from .base import MIDDLEWARE
+
+SECRET_KEY = "test-only-not-secret"  # noqa: S105
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+MEDIA_ROOT = tempfile.mkdtemp(prefix="jingwu-test-media-")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+ALLOWED_HOSTS = ["*"]
+MIDDLEWARE = [
+    m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"
+]  # noqa: F405
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "root": {"handlers": [], "level": "WARNING"},
+}

@@ -1,0 +1,90 @@
+"""Query counts per page and per API call are fixed: they do not grow with content."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import make_guide, make_image, make_news
+
+pytestmark = pytest.mark.django_db
+
+SIZES = [10, 100]
+
+
+def count_queries(client, url: str, **params) -> int:
+    """Queries of a warm request (caches filled by one request before)."""
+    cache.clear()
+    assert client.get(url, params).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url, params).status_code == 200
+    return len(queries)
+
+
+def fill_news(tree, n: int) -> None:
+    image = make_image()
+    for i in range(n):
+        make_news(
+            tree["news"],
+            pinned=i < 3,
+            teaser_image=image if i % 2 else None,
+            category="notice" if i % 3 else "police_news",
+        )
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_home_page(client, tree, n):
+    fill_news(tree, n)
+    home = tree["home"]
+    home.sections = [
+        ("link", {"title": p.title, "page": p, "icon": "news"})
+        for p in (
+            tree["news"],
+            tree["transparency"],
+            tree["guides"],
+            tree["interaction"],
+        )
+    ]
+    guides = [make_guide(tree["category"]) for _ in range(min(n, 12))]
+    home.quick_links = [("link", {"title": g.title, "page": g}) for g in guides]
+    home.save_revision().publish()
+    assert count_queries(client, "/") == HOME_QUERIES
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_news_listing(client, tree, n):
+    fill_news(tree, n)
+    assert count_queries(client, tree["news"].url) == NEWS_LISTING_QUERIES
+    assert (
+        count_queries(client, tree["news"].url, category="notice")
+        == NEWS_LISTING_QUERIES
+    )
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_guide_page(client, tree, n):
+    others = [make_guide(tree["category"]) for _ in range(n)]
+    guide = make_guide(
+        tree["category"], related_items=[("item", g) for g in others[: n // 10]]
+    )
+    assert count_queries(client, guide.url) == GUIDE_QUERIES
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_api_listing(client, tree, n):
+    fill_news(tree, n)
+    queries = count_queries(
+        client,
+        "/api/v2/pages/",
+        type="news.NewsPage",
+        limit=20,
+        fields="date,category,tags,teaser,teaser_image,is_pinned",
+    )
+    assert queries == API_LISTING_QUERIES
+
+
+# Measured, then pinned: a change that adds a query per item fails at n=100.
+HOME_QUERIES = 15
+NEWS_LISTING_QUERIES = 15
+GUIDE_QUERIES = 17
+API_LISTING_QUERIES = 10
