@@ -8,7 +8,10 @@ from wagtail.models import Page
 
 
 class PagesAPIViewSet(WagtailPagesAPIViewSet):
-    """Wagtail's pages endpoint, fetching locales, images and tags in bulk (no N+1)."""
+    """Wagtail's pages endpoint, fetching related rows in bulk (no query per page).
+
+    Page models list what their API fields read through `api_prefetch_related`.
+    """
 
     def get_queryset(self):
         queryset = super().get_queryset().select_related("locale")
@@ -21,9 +24,7 @@ class PagesAPIViewSet(WagtailPagesAPIViewSet):
             if field.is_relation and field.related_model._meta.label == "media.Image"
         ]
         queryset = queryset.select_related(*images)
-        if hasattr(model, "tagged_items"):
-            queryset = queryset.prefetch_related("tags")
-        return queryset
+        return queryset.prefetch_related(*getattr(model, "api_prefetch_related", []))
 
 
 api_router = WagtailAPIRouter("wagtailapi")

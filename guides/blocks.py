@@ -100,15 +100,3 @@ class ConditionBlock(blocks.CharBlock):
     class Meta:
         icon = "tick"
         label = _("受理条件")
-
-
-class RelatedItemBlock(blocks.PageChooserBlock):
-    """A link to another service item."""
-
-    def __init__(self, **kwargs):
-        super().__init__(page_type="guides.GuidePage", label=_("相关事项"), **kwargs)
-
-    def get_api_representation(self, value, context=None):
-        if value is None:
-            return None
-        return {"id": value.pk, "title": value.title, "url": value.url}

@@ -3,20 +3,22 @@
 from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms.models import BasePage, SiteSettings
 
+from .api import RelatedItemsField
 from .blocks import (
     ConditionBlock,
     LegalBasisBlock,
     MaterialBlock,
     QuestionBlock,
-    RelatedItemBlock,
     StepBlock,
 )
 
@@ -202,9 +204,6 @@ class GuidePage(RoutablePageMixin, BasePage):
     faqs = StreamField(
         [("faq", QuestionBlock())], blank=True, verbose_name=_("常见问题")
     )
-    related_items = StreamField(
-        [("item", RelatedItemBlock())], blank=True, verbose_name=_("相关事项")
-    )
     popular = models.BooleanField(
         _("热门事项"), default=False, help_text=_("在网上办事首页的热门服务中显示。")
     )
@@ -276,7 +275,7 @@ class GuidePage(RoutablePageMixin, BasePage):
             heading=_("咨询与投诉"),
         ),
         FieldPanel("faqs"),
-        FieldPanel("related_items"),
+        InlinePanel("related_items", label=_("相关事项")),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("item_code"),
@@ -288,40 +287,43 @@ class GuidePage(RoutablePageMixin, BasePage):
         index.FilterField("item_type"),
         index.FilterField("popular"),
     ]
-    api_fields = BasePage.api_fields + [
-        APIField(name)
-        for name in (
-            "business",
-            "item_code",
-            "item_type",
-            "serves_citizens",
-            "serves_companies",
-            "serves_foreigners",
-            "responsible_body",
-            "legal_basis",
-            "conditions",
-            "materials",
-            "steps",
-            "statutory_days",
-            "statutory_day_type",
-            "promised_days",
-            "promised_day_type",
-            "fee_free",
-            "fee_amount",
-            "fee_unit",
-            "fee_basis",
-            "where_to_apply",
-            "visits",
-            "online_depth",
-            "appointment_supported",
-            "courier_supported",
-            "consult_phone",
-            "complaint_phone",
-            "faqs",
-            "related_items",
-            "apply_url",
-        )
-    ]
+    api_fields = (
+        BasePage.api_fields
+        + [
+            APIField(name)
+            for name in (
+                "business",
+                "item_code",
+                "item_type",
+                "serves_citizens",
+                "serves_companies",
+                "serves_foreigners",
+                "responsible_body",
+                "legal_basis",
+                "conditions",
+                "materials",
+                "steps",
+                "statutory_days",
+                "statutory_day_type",
+                "promised_days",
+                "promised_day_type",
+                "fee_free",
+                "fee_amount",
+                "fee_unit",
+                "fee_basis",
+                "where_to_apply",
+                "visits",
+                "online_depth",
+                "appointment_supported",
+                "courier_supported",
+                "consult_phone",
+                "complaint_phone",
+                "faqs",
+                "apply_url",
+            )
+        ]
+        + [APIField("related_items", serializer=RelatedItemsField())]
+    )
 
     class Meta:
         verbose_name = _("办事指南")
@@ -364,6 +366,15 @@ class GuidePage(RoutablePageMixin, BasePage):
             }
         return data
 
+    api_prefetch_related = ["related_items__target"]
+
+    def related_guides(self) -> list["GuidePage"]:
+        """Live related items, in the editor's order."""
+        links = self.related_items.all()
+        if self.pk:
+            links = links.select_related("target")
+        return [link.target for link in links if link.target.live]
+
     @path("")
     def full(self, request):
         return self.render(request)
@@ -384,3 +395,23 @@ class GuidePage(RoutablePageMixin, BasePage):
         if self.serves_foreigners:
             labels.append(_("外国人"))
         return labels
+
+
+class GuideRelatedItem(Orderable):
+    """A link from one service item to another, in the editor's order."""
+
+    guide = ParentalKey(
+        GuidePage, on_delete=models.CASCADE, related_name="related_items"
+    )
+    target = models.ForeignKey(
+        GuidePage,
+        verbose_name=_("相关事项"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("target")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("相关事项")
+        verbose_name_plural = _("相关事项")

@@ -223,6 +223,8 @@ class NewsPage(BasePage):
             )
         return data
 
+    api_prefetch_related = ["tags"]
+
     @property
     def is_pinned(self) -> bool:
         """Whether the pin is active now."""

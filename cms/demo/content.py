@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from cms.models import TransparencyIndexPage, TransparencyPage
-from guides.models import GuideCategoryPage, GuideIndexPage, GuidePage
+from guides.models import GuideCategoryPage, GuideIndexPage, GuidePage, GuideRelatedItem
 from news.models import NewsIndexPage, NewsPage
 
 from .articles import NEWS, TRANSPARENCY
@@ -147,7 +147,7 @@ def guide_page(
         consult_phone=CONSULT_PHONES.get(business, "12345"),
         complaint_phone=COMPLAINT_PHONE,
         faqs=[("faq", {"question": q, "answer": a}) for q, a in item["faqs"]],
-        related_items=[("item", page) for page in related[-2:]],
+        related_items=[GuideRelatedItem(target=page) for page in related[-2:]],
         popular=item["popular"],
     )
 

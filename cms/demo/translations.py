@@ -68,7 +68,6 @@ def build_english(home: HomePage, guides: dict[str, GuidePage]) -> list[GuidePag
             ]
             page.where_to_apply = en["where"]
             page.faqs = [("faq", {"question": q, "answer": a}) for q, a in en["faqs"]]
-            page.related_items = []
             publish(page)
             translated.append(page)
 

@@ -2,6 +2,7 @@
 
 import pytest
 
+from guides.models import GuideRelatedItem
 from tests.factories import make_guide, make_image, make_news
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +46,9 @@ def test_news_listing_exposes_our_fields(client, tree):
 def test_guide_detail_is_structured(client, tree):
     related = make_guide(tree["category"], title="普通护照换发")
     guide = make_guide(
-        tree["category"], title="普通护照申领", related_items=[("item", related)]
+        tree["category"],
+        title="普通护照申领",
+        related_items=[GuideRelatedItem(target=related)],
     )
     data = get(client, f"/api/v2/pages/{guide.pk}/")
     assert data["meta"]["type"] == "guides.GuidePage"
@@ -66,7 +69,7 @@ def test_guide_detail_is_structured(client, tree):
         "example": None,
     }
     assert data["conditions"][0]["value"] == "具有本市常住户口。"
-    assert data["related_items"][0]["value"] == {
+    assert data["related_items"][0] == {
         "id": related.pk,
         "title": "普通护照换发",
         "url": related.url,

@@ -68,7 +68,10 @@ def test_translated_pages_render_in_english(client, tree):
     for url in ("/en/", guide_en.url):
         response = client.get(url)
         assert response.status_code == 200, url
-        assert '<html lang="en">' in response.content.decode()
+        html = response.content.decode()
+        assert '<html lang="en">' in html
+        assert "Skip to main content" in html and "跳到正文" not in html
+    assert "Short guide" in client.get(guide_en.url).content.decode()
     assert guide_en.url.startswith("/en/")
     html = client.get(guide.url).content.decode()
     assert 'hreflang="en"' in html  # the Chinese page links to its translation

@@ -70,5 +70,7 @@ def test_deploy_check_is_clean():
         "check", "--deploy", SECRET_KEY=SECRET, ALLOWED_HOSTS="police.example"
     )
     assert result.returncode == 0, result.stderr
-    assert "WARNINGS" not in result.stderr + result.stdout
+    assert "WARNINGS" not in result.stderr + result.stdout, (
+        result.stderr + result.stdout
+    )
     assert "System check identified no issues" in result.stdout

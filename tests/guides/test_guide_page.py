@@ -2,7 +2,7 @@
 
 import pytest
 
-from guides.models import GuidePage
+from guides.models import GuidePage, GuideRelatedItem
 from tests.factories import add, make_guide
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +28,7 @@ def test_guide_shows_every_element(client, tree):
         consult_phone="010-84020101",
         complaint_phone="12389",
         apply_url="https://example.invalid/apply",
-        related_items=[("item", related)],
+        related_items=[GuideRelatedItem(target=related)],
     )
     html = client.get(guide.url).content.decode()
     for text in (
