@@ -18,7 +18,7 @@ CHROMIUM_ARGS = [
 PAGES = {
     "home": "/",
     "guide": "/services/exit-entry/crj-001/",
-    "news": "/news/news-060/",
+    "news": "/news/news-001/",
 }
 WIDTHS = [390, 1280]
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"

@@ -50,8 +50,16 @@ def build_news(index: NewsIndexPage, stdout) -> list[NewsPage]:
             image = make_image(f"新闻配图 {number + 1:02d}", seed=100 + number)
         date = now - datetime.timedelta(days=item["days_ago"], hours=number % 9)
         body = paragraphs(item["paragraphs"])
-        if image:
-            body.insert(1, ("image", {"image": image, "caption": item["summary"]}))
+        if number % 6 == 1:
+            pictures = [
+                make_image(f"新闻组图 {number + 1:02d}-{n}", seed=300 + number * 3 + n)
+                for n in range(3)
+            ]
+            gallery = {
+                "title": "现场图片",
+                "images": [{"image": p, "caption": ""} for p in pictures],
+            }
+            body.insert(2, ("gallery", gallery))
         page = NewsPage(
             title=item["title"],
             slug=f"news-{number + 1:03d}",

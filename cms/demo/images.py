@@ -68,6 +68,7 @@ def make_image(
     if existing:
         return existing
     data = draw_picture(seed, size)
+    fields.setdefault("description", "城市天际线与警徽插画")  # the alt text
     image = Image(title=title, **fields)
     image.file = ImageFile(io.BytesIO(data), name=f"demo-{seed}.jpg")
     image.save()

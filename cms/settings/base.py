@@ -4,7 +4,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -177,7 +176,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@jingwu.invali
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Wagtail
-WAGTAIL_SITE_NAME = _("Jingwu")
+WAGTAIL_SITE_NAME = "Jingwu 警务"
+# No avatars from gravatar.com: staff e-mail hashes must not leave the bureau.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "media.Image"
 WAGTAILDOCS_DOCUMENT_MODEL = "media.Document"

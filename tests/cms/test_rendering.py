@@ -59,13 +59,19 @@ def test_translated_pages_render_in_english(client, tree):
     home_en.title = "Home"
     publish(home_en)
     guides_en = publish(tree["guides"].copy_for_translation(english))
-    publish(tree["category"].copy_for_translation(english))
+    category_en = publish(tree["category"].copy_for_translation(english))
     guide_en = guide.copy_for_translation(english)
     guide_en.title = "Ordinary passport"
     publish(guide_en)
     assert guides_en.url == "/en/services/"
 
-    for url in ("/en/", guide_en.url):
+    for url in (
+        "/en/",
+        guides_en.url,
+        category_en.url,
+        guide_en.url,
+        guide_en.url + "short/",
+    ):
         response = client.get(url)
         assert response.status_code == 200, url
         html = response.content.decode()

@@ -15,9 +15,8 @@ SECRET = "x" * 30 + "-jingwu-test-secret-" + "y" * 30
 
 
 def run_manage(*args, **env) -> subprocess.CompletedProcess:
-    environment = {
-        k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}
-    }
+    unwanted = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    environment = {k: v for k, v in os.environ.items() if k not in unwanted}
     environment.update(env)
     environment["DJANGO_SETTINGS_MODULE"] = "cms.settings.production"
     return subprocess.run(  # noqa: S603 - fixed arguments
