@@ -1,26 +1,66 @@
-"""Site search across every live page of the current locale."""
+"""The search page and the search box's suggestions."""
 
 from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+from django.views.decorators.cache import cache_control
+from wagtail.models import Locale
+
+from guides.models import Business, GuidePage
+
+from .queries import (
+    MAX_QUERY_LENGTH,
+    TYPES,
+    SearchRequest,
+    editors_picks,
+    highlighter,
+    search_pages,
+    suggest,
+)
 
 PAGE_SIZE = 10
-MAX_QUERY_LENGTH = 100
+
+
+def current_locale() -> Locale | None:
+    return Locale.objects.filter(language_code=get_language()).first()
 
 
 def search(request):
-    """Search live, public pages in the visitor's language."""
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = None
-    if query:
-        locale = Locale.objects.filter(language_code=get_language()).first()
-        pages = Page.objects.live().public().specific()
-        if locale:
-            pages = pages.filter(locale=locale)
-        results = Paginator(pages.search(query), PAGE_SIZE).get_page(
+    """Results across page types, with filters, highlights and help for no results."""
+    wanted = SearchRequest.from_params(request.GET)
+    context = {
+        "search_query": wanted.query,
+        "wanted": wanted,
+        "types": [(key, label) for key, (_model, label) in TYPES.items()],
+        "businesses": Business.choices,
+        "results": None,
+    }
+    if wanted.query:
+        locale = current_locale()
+        results = Paginator(search_pages(wanted, locale), PAGE_SIZE).get_page(
             request.GET.get("page")
         )
-    return TemplateResponse(
-        request, "search/search.html", {"search_query": query, "results": results}
-    )
+        mark = highlighter(wanted.query)
+        results.object_list = [
+            (page, mark(page.title), mark(getattr(page, "teaser", "")))
+            for page in results.object_list
+        ]
+        context.update(results=results, picks=editors_picks(wanted.query))
+        if not results.paginator.count:
+            popular = GuidePage.objects.live().public().filter(popular=True)
+            if locale:
+                popular = popular.filter(locale=locale)
+            context.update(
+                suggestions=suggest(wanted.query[:2], locale),
+                popular=popular.order_by("title")[:12],
+            )
+    return TemplateResponse(request, "search/search.html", context)
+
+
+@cache_control(max_age=60, public=True)
+def suggestions(request):
+    """Titles for the header search box as the visitor types (JSON)."""
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    pages = suggest(query, current_locale()) if query else []
+    return JsonResponse({"results": [{"title": p.title, "url": p.url} for p in pages]})

@@ -92,7 +92,8 @@ def make_news(index: NewsIndexPage, title: str | None = None, **fields) -> NewsP
     number = next(_numbers)
     fields.setdefault("date", timezone.now() - datetime.timedelta(hours=number))
     fields.setdefault("body", [("paragraph", "<p>正文内容。</p>")])
-    page = NewsPage(title=title or f"新闻 {number}", teaser="摘要", **fields)
+    fields.setdefault("teaser", "摘要")
+    page = NewsPage(title=title or f"新闻 {number}", **fields)
     return add(index, page)
 
 

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from search.settings import search_backends
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 
@@ -195,7 +197,7 @@ WAGTAILDOCS_EXTENSIONS = [
     "zip",
 ]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = search_backends(os.environ.get("SEARCH_URL", ""))
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

@@ -1,9 +1,10 @@
 """Test settings: fast hashing, local-memory cache, media in a temporary folder."""
 
+import os
 import tempfile
 
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE
+from .base import MIDDLEWARE, search_backends
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 DEBUG = False
@@ -25,3 +26,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "root": {"handlers": [], "level": "WARNING"},
 }
+# SEARCH_URL runs the search suite against OpenSearch, in indices of its own.
+WAGTAILSEARCH_BACKENDS = search_backends(
+    os.environ.get("SEARCH_URL", ""), index_prefix="jingwu_test_"
+)

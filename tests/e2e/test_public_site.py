@@ -47,7 +47,7 @@ def test_pinned_news_is_first_and_links_work(site, page_at):
 def test_search_from_the_header(site, page_at):
     page = page_at(1280)
     page.goto(site["url"] + "/")
-    page.get_by_role("searchbox", name="搜索").fill("普通护照申领")
+    page.get_by_role("combobox", name="搜索").fill("普通护照申领")
     page.get_by_role("button", name="搜索").click()
     page.wait_for_load_state()
     assert "/search/?q=" in page.url
@@ -92,3 +92,17 @@ def test_guide_table_of_contents_and_short_version(site, page_at):
     page.wait_for_load_state()
     assert page.url.endswith("/short/")
     assert page.get_by_role("button", name="打印").is_visible()
+
+
+def test_search_box_suggests_services_as_you_type(site, page_at):
+    page = page_at(390)
+    page.goto(site["url"] + "/")
+    box = page.get_by_role("combobox", name="搜索")
+    box.fill("护照")
+    suggestion = page.locator(".suggest a", has_text="普通护照申领")
+    suggestion.wait_for()
+    assert box.get_attribute("aria-expanded") == "true"
+    box.press("ArrowDown")
+    assert page.evaluate("document.activeElement.textContent") == "普通护照申领"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**" + site["guide"].url)

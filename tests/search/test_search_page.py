@@ -3,6 +3,7 @@
 import pytest
 
 from tests.factories import make_guide, make_news
+from tests.search.catalogue import reindex
 
 pytestmark = pytest.mark.django_db
 
@@ -10,8 +11,9 @@ pytestmark = pytest.mark.django_db
 def test_finds_pages_by_title(client, tree):
     make_guide(tree["category"], title="Passport renewal")
     make_news(tree["news"], title="Traffic notice")
+    reindex()
     html = client.get("/search/", {"q": "passport"}).content.decode()
-    assert "Passport renewal" in html and "Traffic notice" not in html
+    assert "<mark>Passport</mark> renewal" in html and "Traffic notice" not in html
     assert 'value="passport"' in html
 
 

@@ -1,0 +1,29 @@
+"""Wagtail search backends that understand Chinese, on SQLite (FTS5) and PostgreSQL.
+
+Settings: WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}.
+The database vendor picks the subclass, as Wagtail's own database backend does.
+
+The seams we override in modelsearch (pinned to 1.3.x in requirements.txt, each covered
+by tests/search/test_backend_seams.py):
+- the vendor's ObjectIndexer.prepare_field, to analyse every indexed text;
+- the vendor's Index.add_items, to use that indexer (one upsert for both vendors);
+- BaseSearchQueryCompiler.__init__, to rewrite the query with the same analysis.
+"""
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
+
+
+def SearchBackend(params):  # noqa: N802 - the name Wagtail's backend loader looks up
+    """The Chinese-aware backend for the default database's vendor."""
+    if connection.vendor == "postgresql":
+        from .postgres import ChinesePostgresSearchBackend
+
+        return ChinesePostgresSearchBackend(params)
+    if connection.vendor == "sqlite":
+        from .sqlite import ChineseSQLiteSearchBackend
+
+        return ChineseSQLiteSearchBackend(params)
+    raise ImproperlyConfigured(
+        f"search.backends supports SQLite and PostgreSQL, not {connection.vendor}."
+    )

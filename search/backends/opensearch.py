@@ -1,0 +1,107 @@
+"""OpenSearch 2 backend: Chinese analysers in the index, synonyms at query time.
+
+Settings (made from SEARCH_URL=opensearch://host:9200):
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.opensearch",
+                                      "URLS": ["http://host:9200"]}}
+
+Indexing splits Han text into bigrams plus single characters (cjk_bigram with unigrams);
+queries into bigrams only, so 签证 matches as a word and a lone 证 still matches. The
+autocomplete fields, which Wagtail searches with the "standard" analyser, get the same
+treatment by overriding "standard" in the index.
+"""
+
+from modelsearch.backends import opensearch2
+from modelsearch.query import And, Boost, Not, Or, PlainText
+
+from search.analysis import normalise
+from search.synonyms import expansions
+
+QUERY_FILTERS = ["cjk_width", "lowercase", "cjk_bigram"]
+CHINESE_INDEX_SETTINGS = {
+    "settings": {
+        "analysis": {
+            "filter": {
+                "cjk_bigram_unigrams": {"type": "cjk_bigram", "output_unigrams": True}
+            },
+            "analyzer": {
+                "default": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": ["cjk_width", "lowercase", "cjk_bigram_unigrams"],
+                },
+                "default_search": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": QUERY_FILTERS,
+                },
+                "standard": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": QUERY_FILTERS,
+                },
+                "edgengram_analyzer": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": [
+                        "cjk_width",
+                        "lowercase",
+                        "cjk_bigram_unigrams",
+                        "edgengram",
+                    ],
+                },
+            },
+        }
+    }
+}
+
+
+def expand(query):
+    """Normalise the query text and add its synonym variants as alternatives."""
+    if isinstance(query, PlainText):
+        text = normalise(query.query_string)
+        variants = [text, *expansions(text)]
+        # Every term of a phrasing must match, as on the database backends.
+        options = [PlainText(v, operator="and") for v in variants]
+        return options[0] if len(options) == 1 else Or(options)
+    if isinstance(query, And | Or):
+        return type(query)([expand(part) for part in query.subqueries])
+    if isinstance(query, Not):
+        return Not(expand(query.subquery))
+    if isinstance(query, Boost):
+        return Boost(expand(query.subquery), query.boost)
+    return query
+
+
+class ExpandingCompilerMixin:
+    """Expand the parsed query once the compiler has it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.query = expand(self.query)
+
+
+class ChineseSearchQueryCompiler(
+    ExpandingCompilerMixin, opensearch2.OpenSearch2SearchQueryCompiler
+):
+    """Search with synonyms."""
+
+
+class ChineseAutocompleteQueryCompiler(
+    ExpandingCompilerMixin, opensearch2.OpenSearch2AutocompleteQueryCompiler
+):
+    """Autocomplete with synonyms."""
+
+
+class ChineseOpenSearchBackend(opensearch2.OpenSearch2SearchBackend):
+    """Wagtail's OpenSearch 2 backend with Chinese analysis and our synonym table."""
+
+    query_compiler_class = ChineseSearchQueryCompiler
+    autocomplete_query_compiler_class = ChineseAutocompleteQueryCompiler
+
+    def __init__(self, params):
+        params = dict(params)
+        params.setdefault("INDEX_SETTINGS", CHINESE_INDEX_SETTINGS)
+        super().__init__(params)
+
+
+SearchBackend = ChineseOpenSearchBackend

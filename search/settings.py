@@ -1,0 +1,31 @@
+"""Turn SEARCH_URL into Wagtail's search backend setting."""
+
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
+
+BACKENDS = {
+    "opensearch": "search.backends.opensearch",
+    "opensearchs": "search.backends.opensearch",
+}
+
+
+def search_backends(search_url: str, index_prefix: str = "jingwu_") -> dict:
+    """Unset: the database backend. opensearch://host:port: an OpenSearch 2 node."""
+    if not search_url:
+        return {"default": {"BACKEND": "search.backends"}}
+    parts = urlsplit(search_url)
+    if parts.scheme not in BACKENDS:
+        raise ImproperlyConfigured(
+            "SEARCH_URL must start with opensearch:// or opensearchs://, "
+            f"not {parts.scheme}://"
+        )
+    http = "https" if parts.scheme.endswith("s") else "http"
+    return {
+        "default": {
+            "BACKEND": BACKENDS[parts.scheme],
+            "URLS": [parts._replace(scheme=http).geturl()],
+            "INDEX_PREFIX": index_prefix,
+            "TIMEOUT": 30,
+        }
+    }
