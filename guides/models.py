@@ -282,6 +282,8 @@ class GuidePage(RoutablePageMixin, BasePage):
         index.SearchField("responsible_body"),
         index.SearchField("conditions"),
         index.SearchField("materials"),
+        index.SearchField("steps"),
+        index.SearchField("where_to_apply"),
         index.SearchField("faqs"),
         index.FilterField("business"),
         index.FilterField("item_type"),

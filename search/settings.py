@@ -7,18 +7,21 @@ from django.core.exceptions import ImproperlyConfigured
 BACKENDS = {
     "opensearch": "search.backends.opensearch",
     "opensearchs": "search.backends.opensearch",
+    # Documented but not tested here: see search/backends/elasticsearch.py.
+    "elasticsearch": "search.backends.elasticsearch",
+    "elasticsearchs": "search.backends.elasticsearch",
 }
 
 
 def search_backends(search_url: str, index_prefix: str = "jingwu_") -> dict:
-    """Unset: the database backend. opensearch://host:port: an OpenSearch 2 node."""
+    """Unset: the database backend; opensearch:// or elasticsearch://host:port."""
     if not search_url:
         return {"default": {"BACKEND": "search.backends"}}
     parts = urlsplit(search_url)
     if parts.scheme not in BACKENDS:
         raise ImproperlyConfigured(
-            "SEARCH_URL must start with opensearch:// or opensearchs://, "
-            f"not {parts.scheme}://"
+            "SEARCH_URL must start with opensearch:// or elasticsearch:// "
+            f"(or the s-suffixed HTTPS forms), not {parts.scheme}://"
         )
     http = "https" if parts.scheme.endswith("s") else "http"
     return {

@@ -92,16 +92,22 @@ class ChineseAutocompleteQueryCompiler(
     """Autocomplete with synonyms."""
 
 
-class ChineseOpenSearchBackend(opensearch2.OpenSearch2SearchBackend):
-    """Wagtail's OpenSearch 2 backend with Chinese analysis and our synonym table."""
-
-    query_compiler_class = ChineseSearchQueryCompiler
-    autocomplete_query_compiler_class = ChineseAutocompleteQueryCompiler
+class ChineseSettingsMixin:
+    """Use the Chinese analysers unless the settings bring INDEX_SETTINGS."""
 
     def __init__(self, params):
         params = dict(params)
         params.setdefault("INDEX_SETTINGS", CHINESE_INDEX_SETTINGS)
         super().__init__(params)
+
+
+class ChineseOpenSearchBackend(
+    ChineseSettingsMixin, opensearch2.OpenSearch2SearchBackend
+):
+    """Wagtail's OpenSearch 2 backend with Chinese analysis and our synonym table."""
+
+    query_compiler_class = ChineseSearchQueryCompiler
+    autocomplete_query_compiler_class = ChineseAutocompleteQueryCompiler
 
 
 SearchBackend = ChineseOpenSearchBackend
