@@ -92,15 +92,15 @@ def main() -> None:
     # Index once, in bulk, after building: no indexing on every save.
     settings.WAGTAILSEARCH_BACKENDS["default"]["AUTO_UPDATE"] = False
     from django.core.management import call_command
-    from django.db import connection
-    from search.judgements import JUDGEMENTS
     from wagtail.search.backends import get_search_backend
 
     from news.models import NewsPage
+    from search.backends import backend_name
+    from search.judgements import JUDGEMENTS
 
     call_command("migrate", verbosity=0)
     backend = get_search_backend()
-    name = "opensearch" if hasattr(backend, "es") else connection.vendor
+    name = backend_name()
     built = build(args.documents)
     documents = NewsPage.objects.count()
     started = time.perf_counter()

@@ -92,13 +92,7 @@ class GuideIndexPage(BasePage):
         for category in categories:
             category.item_count = counts.get(category.business, 0)
         context["categories"] = categories
-        context["popular"] = (
-            GuidePage.objects.descendant_of(self)
-            .live()
-            .public()
-            .filter(popular=True)
-            .order_by("title")[:12]
-        )
+        context["popular"] = GuidePage.popular_items(self.locale)
         return context
 
 
@@ -369,6 +363,14 @@ class GuidePage(RoutablePageMixin, BasePage):
         return data
 
     api_prefetch_related = ["related_items__target"]
+
+    @classmethod
+    def popular_items(cls, locale, limit: int = 12) -> models.QuerySet:
+        """Live items editors marked popular, in one locale (all when None)."""
+        items = cls.objects.live().public().filter(popular=True)
+        if locale is not None:
+            items = items.filter(locale=locale)
+        return items.order_by("title")[:limit]
 
     def related_guides(self) -> list["GuidePage"]:
         """Live related items, in the editor's order."""

@@ -20,6 +20,7 @@ TOKEN = re.compile(r"[\w\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _lock = threading.Lock()
 _converter = opencc.OpenCC("t2s")
 _known_words: set[str] = set()
+SHORT = 200  # texts up to this length (queries) are cached; documents are not
 
 
 def add_words(words) -> None:
@@ -28,21 +29,36 @@ def add_words(words) -> None:
         for word in words:
             word = normalise(word)
             if word and word not in _known_words:
-                rjieba.add_word(word)
+                rjieba.add_word(word, None, None)
                 _known_words.add(word)
-    segment.cache_clear()
+        _cached_segment.cache_clear()
 
 
-@lru_cache(maxsize=4096)
-def normalise(text: str) -> str:
-    """Full-width to half-width, lower case, traditional to simplified Chinese."""
+def _normalise(text: str) -> str:
     return _converter.convert(unicodedata.normalize("NFKC", text).lower())
 
 
-@lru_cache(maxsize=4096)
+def _segment(text: str) -> tuple[str, ...]:
+    return tuple(word for word in rjieba.cut(_normalise(text)) if TOKEN.fullmatch(word))
+
+
+_cached_normalise = lru_cache(maxsize=4096)(_normalise)
+_cached_segment = lru_cache(maxsize=4096)(_segment)
+
+
+def normalise(text: str) -> str:
+    """Full-width to half-width, lower case, traditional to simplified Chinese."""
+    return _cached_normalise(text) if len(text) <= SHORT else _normalise(text)
+
+
 def segment(text: str) -> tuple[str, ...]:
     """The words of normalised text, without punctuation or spaces."""
-    return tuple(word for word in rjieba.cut(normalise(text)) if TOKEN.fullmatch(word))
+    return _cached_segment(text) if len(text) <= SHORT else _segment(text)
+
+
+def bigrams(run: str) -> list[str]:
+    """Overlapping character pairs of a Han run; a lone character stays single."""
+    return [run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)]
 
 
 def han_grams(text: str) -> list[str]:
@@ -50,7 +66,7 @@ def han_grams(text: str) -> list[str]:
     grams = []
     for run in HAN.findall(normalise(text)):
         grams.extend(run)
-        grams.extend(run[i : i + 2] for i in range(len(run) - 1))
+        grams.extend(bigrams(run) if len(run) > 1 else [])
     return grams
 
 
@@ -65,11 +81,15 @@ def index_text(text: str) -> str:
 def query_terms(query: str) -> tuple[list[str], list[str]]:
     """A query's words and its Han bigrams; lone characters stay single."""
     words = list(dict.fromkeys(segment(query)))
-    grams = []
-    for run in HAN.findall(normalise(query)):
-        if len(run) == 1:
-            grams.append(run)
-        else:
-            grams.extend(run[i : i + 2] for i in range(len(run) - 1))
+    grams = [gram for run in HAN.findall(normalise(query)) for gram in bigrams(run)]
     latin = [w for w in words if not HAN.search(w)]
     return words, list(dict.fromkeys([*grams, *latin]))
+
+
+def _load_dictionary() -> None:
+    from .dictionary import POLICE_TERMS
+
+    add_words(POLICE_TERMS)
+
+
+_load_dictionary()

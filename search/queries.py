@@ -1,14 +1,17 @@
 """The one search entry point used by the search page, the suggestions and the API."""
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Model
+from django.db.models import Model, QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
-from wagtail.contrib.search_promotions.models import Query
+from modelsearch.backends.base import BaseSearchResults
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
+from wagtail.search.utils import normalise_query_string
 
 from cms.models import TransparencyPage
 from guides.models import Business, GuidePage
@@ -18,6 +21,7 @@ from .analysis import normalise, segment
 from .synonyms import expansions
 
 MAX_QUERY_LENGTH = 100
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 TYPES: dict[str, tuple[type[Model], str]] = {
     "guide": (GuidePage, _("办事指南")),
     "news": (NewsPage, _("新闻")),
@@ -36,15 +40,26 @@ class SearchRequest:
     @classmethod
     def from_params(cls, params) -> "SearchRequest":
         kind = params.get("type", "")
+        kind = kind if kind in TYPES else ""
         business = params.get("business", "")
-        return cls(
-            query=" ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH],
-            kind=kind if kind in TYPES else "",
-            business=business if business in Business.values else "",
-        )
+        # A business narrows guides only; with another type it is ignored.
+        if business not in Business.values or kind not in {"", "guide"}:
+            business = ""
+        return cls(query=clean_query(params.get("q", "")), kind=kind, business=business)
 
 
-def search_pages(request: SearchRequest, locale: Locale | None):
+def clean_query(text: str) -> str:
+    """The query without control characters (PostgreSQL rejects NUL) or extra spaces."""
+    text = CONTROL.sub(" ", text)
+    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
+def in_locale(pages: QuerySet, locale: Locale | None) -> QuerySet:
+    """Pages of one locale, or of all when the locale is unknown."""
+    return pages.filter(locale=locale) if locale is not None else pages
+
+
+def search_pages(request: SearchRequest, locale: Locale | None) -> BaseSearchResults:
     """Live, public pages of the locale matching the request, most relevant first."""
     if request.business:
         pages = GuidePage.objects.filter(business=request.business)
@@ -52,34 +67,40 @@ def search_pages(request: SearchRequest, locale: Locale | None):
         pages = TYPES[request.kind][0].objects.all()
     else:
         pages = Page.objects.specific()  # one query per page type, not per result
-    pages = pages.live().public().exclude(depth__lte=2)
-    if locale is not None:
-        pages = pages.filter(locale=locale)
+    pages = in_locale(pages.live().public(), locale).exclude(depth__lte=2)
     return pages.search(request.query)
 
 
 def suggest(query: str, locale: Locale | None, limit: int = 8) -> list[Page]:
-    """Live pages whose titles start like the query, for the search box."""
-    pages = GuidePage.objects.live().public()
-    if locale is not None:
-        pages = pages.filter(locale=locale)
-    return list(pages.autocomplete(query[:MAX_QUERY_LENGTH])[:limit])
+    """Live service guides whose titles start like the query, for the search box."""
+    query = clean_query(query)
+    if not query:
+        return []
+    pages = in_locale(GuidePage.objects.live().public(), locale)
+    return list(pages.autocomplete(query)[:limit])
 
 
-def editors_picks(query: str) -> list[Page]:
-    """Pages editors promoted for this query (Wagtail search promotions)."""
+def editors_picks(query: str, locale: Locale | None) -> list[Page]:
+    """Live, public pages editors promoted for the query (read only: no row made)."""
+    visible = in_locale(Page.objects.live().public(), locale).values("pk")
     picks = (
-        Query.get(query).editors_picks.filter(page__live=True).select_related("page")
+        SearchPromotion.objects.filter(
+            query__query_string=normalise_query_string(query), page__in=visible
+        )
+        .select_related("page")
+        .order_by("sort_order")
     )
     return [pick.page.specific for pick in picks]
 
 
-def highlighter(query: str):
+def highlighter(query: str) -> Callable[[str], SafeString]:
     """A function that marks the query's words (and synonyms) in a text."""
     terms = {w for w in segment(query) if len(w) > 1 or not w.isascii()}
     for variant in expansions(query):
         terms.update(w for w in segment(variant) if len(w) > 1)
-    terms.add(normalise(query).strip())
+    whole = normalise(query).strip()
+    if len(whole) > 1:
+        terms.add(whole)
     terms = sorted((t for t in terms if t), key=len, reverse=True)
     pattern = re.compile("|".join(re.escape(t) for t in terms), re.I) if terms else None
 

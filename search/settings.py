@@ -1,5 +1,6 @@
 """Turn SEARCH_URL into Wagtail's search backend setting."""
 
+from importlib.util import find_spec
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
@@ -22,6 +23,11 @@ def search_backends(search_url: str, index_prefix: str = "jingwu_") -> dict:
         raise ImproperlyConfigured(
             "SEARCH_URL must start with opensearch:// or elasticsearch:// "
             f"(or the s-suffixed HTTPS forms), not {parts.scheme}://"
+        )
+    if parts.scheme.startswith("elasticsearch") and find_spec("elasticsearch") is None:
+        raise ImproperlyConfigured(
+            "SEARCH_URL=elasticsearch://… needs the elasticsearch client: "
+            "pip install 'elasticsearch>=8,<9' (not tested in this project)."
         )
     http = "https" if parts.scheme.endswith("s") else "http"
     return {

@@ -10,7 +10,6 @@ from wagtail.models import Locale
 from guides.models import Business, GuidePage
 
 from .queries import (
-    MAX_QUERY_LENGTH,
     TYPES,
     SearchRequest,
     editors_picks,
@@ -23,6 +22,7 @@ PAGE_SIZE = 10
 
 
 def current_locale() -> Locale | None:
+    """The content locale of the visitor's language, if there is one."""
     return Locale.objects.filter(language_code=get_language()).first()
 
 
@@ -46,14 +46,11 @@ def search(request):
             (page, mark(page.title), mark(getattr(page, "teaser", "")))
             for page in results.object_list
         ]
-        context.update(results=results, picks=editors_picks(wanted.query))
+        context.update(results=results, picks=editors_picks(wanted.query, locale))
         if not results.paginator.count:
-            popular = GuidePage.objects.live().public().filter(popular=True)
-            if locale:
-                popular = popular.filter(locale=locale)
             context.update(
                 suggestions=suggest(wanted.query[:2], locale),
-                popular=popular.order_by("title")[:12],
+                popular=GuidePage.popular_items(locale),
             )
     return TemplateResponse(request, "search/search.html", context)
 
@@ -61,6 +58,5 @@ def search(request):
 @cache_control(max_age=60, public=True)
 def suggestions(request):
     """Titles for the header search box as the visitor types (JSON)."""
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    pages = suggest(query, current_locale()) if query else []
+    pages = suggest(request.GET.get("q", ""), current_locale())
     return JsonResponse({"results": [{"title": p.title, "url": p.url} for p in pages]})

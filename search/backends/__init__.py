@@ -3,15 +3,17 @@
 Settings: WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}.
 The database vendor picks the subclass, as Wagtail's own database backend does.
 
-The seams we override in modelsearch (pinned to 1.3.x in requirements.txt, each covered
-by tests/search/test_backend_seams.py):
-- the vendor's ObjectIndexer.prepare_field, to analyse every indexed text;
+The seams we override in modelsearch (pinned in requirements.txt; each covered by
+tests/search/test_backend_seams.py):
+- the vendor's ObjectIndexer (prepare_field for SQLite, as_vector for PostgreSQL), to
+  analyse every indexed text;
 - the vendor's Index.add_items, to use that indexer (one upsert for both vendors);
 - BaseSearchQueryCompiler.__init__, to rewrite the query with the same analysis.
 """
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
+from wagtail.search.backends import get_search_backend
 
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail's backend loader looks up
@@ -27,3 +29,17 @@ def SearchBackend(params):  # noqa: N802 - the name Wagtail's backend loader loo
     raise ImproperlyConfigured(
         f"search.backends supports SQLite and PostgreSQL, not {connection.vendor}."
     )
+
+
+def backend_name() -> str:
+    """What serves search now: opensearch, elasticsearch, postgresql or sqlite."""
+    backend = get_search_backend()
+    module = type(backend).__module__
+    if module.endswith((".opensearch", ".elasticsearch")):
+        return module.rsplit(".", 1)[1]
+    return connection.vendor
+
+
+def uses_external_index() -> bool:
+    """Whether documents live outside the database (and outlive its transactions)."""
+    return backend_name() in {"opensearch", "elasticsearch"}

@@ -47,45 +47,65 @@ def upsert_entries(index, model, objs, extra_fields: tuple[str, ...] = ()) -> No
     index._refresh_title_norms()
 
 
-def _variant_query(text: str) -> PlainText | Or | None:
-    """A query for one phrasing: its words all present, or its bigrams all present."""
-    words, grams = query_terms(text)
-    options = []
-    if words:
-        options.append(PlainText(" ".join(words), operator="and"))
-    if grams and grams != words:
-        options.append(PlainText(" ".join(grams), operator="and"))
+def any_of(options: list) -> object | None:
+    """One query, an OR of several, or None for none."""
+    options = [option for option in options if option is not None]
     if not options:
         return None
     return options[0] if len(options) == 1 else Or(options)
 
 
-def rewrite(query):
-    """The same query in analysed terms, with synonyms; None when nothing is left."""
+def transform(query, plain_text, phrase=None):
+    """Rebuild a parsed query, replacing its PlainText (and Phrase) leaves.
+
+    Leaves that come back as None are dropped; None is returned when nothing is left.
+    """
     if isinstance(query, PlainText):
-        variants = [query.query_string, *expansions(query.query_string)]
-        options = [q for q in (_variant_query(v) for v in variants) if q]
-        if not options:
-            return None
-        return options[0] if len(options) == 1 else Or(options)
-    if isinstance(query, Phrase):
-        # Bigrams of a Han run sit next to each other in the index, in order.
-        _, grams = query_terms(query.query_string)
-        return Phrase(" ".join(grams)) if grams else None
+        return plain_text(query)
+    if isinstance(query, Phrase) and phrase is not None:
+        return phrase(query)
     if isinstance(query, And | Or):
-        parts = [part for part in map(rewrite, query.subqueries) if part is not None]
+        parts = [transform(part, plain_text, phrase) for part in query.subqueries]
+        parts = [part for part in parts if part is not None]
         return type(query)(parts) if parts else None
-    if isinstance(query, Not):
-        inner = rewrite(query.subquery)
-        return Not(inner) if inner is not None else None
-    if isinstance(query, Boost):
-        inner = rewrite(query.subquery)
-        return Boost(inner, query.boost) if inner is not None else None
+    if isinstance(query, Not | Boost):
+        inner = transform(query.subquery, plain_text, phrase)
+        if inner is None:
+            return None
+        return Not(inner) if isinstance(query, Not) else Boost(inner, query.boost)
     return query  # MatchAll and the like need no analysis
 
 
+def analysed_plain_text(query: PlainText):
+    """Each phrasing (the query and its synonyms): all its words, or all its bigrams."""
+    options = []
+    for text in [query.query_string, *expansions(query.query_string)]:
+        words, grams = query_terms(text)
+        for terms in (words, grams if grams != words else []):
+            if terms:
+                options.append(PlainText(" ".join(terms), operator=query.operator))
+    return any_of(options)
+
+
+def analysed_phrase(query: Phrase):
+    """Bigrams of a Han run sit next to each other in the index, in order."""
+    _, grams = query_terms(query.query_string)
+    return Phrase(" ".join(grams)) if grams else None
+
+
+def rewrite(query):
+    """The same query in analysed terms, with synonyms; None when nothing is left."""
+    return transform(query, analysed_plain_text, analysed_phrase)
+
+
 class RewritingCompilerMixin:
-    """Rewrite the query (search and autocomplete) once the compiler has parsed it."""
+    """Rewrite the query (search and autocomplete) once the compiler has parsed it.
+
+    Every term must match unless the caller asks for "or": a citizen typing two words
+    wants pages about both, and bigrams of one word must all be there.
+    """
+
+    DEFAULT_OPERATOR = "and"
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

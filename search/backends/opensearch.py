@@ -11,10 +11,12 @@ treatment by overriding "standard" in the index.
 """
 
 from modelsearch.backends import opensearch2
-from modelsearch.query import And, Boost, Not, Or, PlainText
+from modelsearch.query import PlainText
 
 from search.analysis import normalise
 from search.synonyms import expansions
+
+from .common import any_of, transform
 
 QUERY_FILTERS = ["cjk_width", "lowercase", "cjk_bigram"]
 CHINESE_INDEX_SETTINGS = {
@@ -55,25 +57,23 @@ CHINESE_INDEX_SETTINGS = {
 }
 
 
+def expanded_plain_text(query: PlainText):
+    """The normalised query and its synonym variants as alternatives."""
+    text = normalise(query.query_string)
+    return any_of(
+        [PlainText(v, operator=query.operator) for v in [text, *expansions(text)]]
+    )
+
+
 def expand(query):
     """Normalise the query text and add its synonym variants as alternatives."""
-    if isinstance(query, PlainText):
-        text = normalise(query.query_string)
-        variants = [text, *expansions(text)]
-        # Every term of a phrasing must match, as on the database backends.
-        options = [PlainText(v, operator="and") for v in variants]
-        return options[0] if len(options) == 1 else Or(options)
-    if isinstance(query, And | Or):
-        return type(query)([expand(part) for part in query.subqueries])
-    if isinstance(query, Not):
-        return Not(expand(query.subquery))
-    if isinstance(query, Boost):
-        return Boost(expand(query.subquery), query.boost)
-    return query
+    return transform(query, expanded_plain_text) or query
 
 
 class ExpandingCompilerMixin:
-    """Expand the parsed query once the compiler has it."""
+    """Expand the parsed query once the compiler has it; all terms match by default."""
+
+    DEFAULT_OPERATOR = "and"
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

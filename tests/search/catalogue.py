@@ -6,6 +6,7 @@ from django.core.management import call_command
 from wagtail.search.backends import get_search_backend
 
 from guides.models import GuideCategoryPage
+from search.backends import uses_external_index
 from tests.factories import add, make_guide, make_site
 
 GUIDES = {
@@ -71,7 +72,7 @@ def reindex() -> None:
     indices are dropped first and rebuilt with Wagtail's mapping and our analysers.
     """
     backend = get_search_backend()
-    if hasattr(backend, "es"):
+    if uses_external_index():
         backend.es.indices.delete(index=f"{backend.index_prefix}*")
         call_command("update_index", stdout=io.StringIO())
         refresh_search()

@@ -5,7 +5,8 @@ from wagtail.models import Page
 
 from guides.models import GuidePage
 from search.models import SynonymGroup
-from tests.search.catalogue import make_catalogue, refresh_search
+from tests.factories import make_guide
+from tests.search.catalogue import make_catalogue, refresh_search, reindex
 
 EXPECTED_FIRST = {
     "签证": {"外国人签证延期", "外国人签证换发、补发"},
@@ -39,6 +40,10 @@ class ChineseSearchTests(TestCase):
                 self.assertIn(results[0], expected, f"{query}: {results[:5]}")
 
     def test_full_width_and_case_are_normalised(self):
+        category = self.guides["普通护照申领"].get_parent()
+        make_guide(category, title="Passport photo rules")
+        reindex()
+        self.assertEqual(titles("ＰＡＳＳＰＯＲＴ"), ["Passport photo rules"])
         self.assertEqual(titles("ＡＢＣ签证"), [])  # every word must match
         self.assertEqual(titles("護照")[0], "普通护照申领")
 

@@ -3,7 +3,7 @@
 from django.test import TestCase
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
-from tests.factories import make_news
+from tests.factories import make_guide, make_news
 from tests.search.catalogue import make_catalogue, reindex
 
 
@@ -51,9 +51,49 @@ class SearchPageTests(TestCase):
         self.assertIn("普通护照申领", html.split("热门服务")[-1])
         self.assertIn("12345", html)
 
-    def test_highlighting_escapes_html(self):
-        html = self.client.get("/search/", {"q": "<b>签证</b>"}).content.decode()
-        self.assertNotIn("<b>签证</b>", html)
+    def test_highlighting_escapes_html_in_titles(self):
+        category = self.guides["外国人签证延期"].get_parent()
+        make_guide(category, title="<script>alert(1)</script>签证须知")
+        reindex()
+        html = self.client.get("/search/", {"q": "签证"}).content.decode()
+        self.assertIn(
+            "&lt;script&gt;alert(1)&lt;/script&gt;<mark>签证</mark>须知", html
+        )
+        self.assertNotIn("<script>alert(1)", html)
+
+    def test_bad_input_is_a_page_not_an_error(self):
+        for params in (
+            {"q": "签\x00证"},
+            {"q": "x" * 5000},
+            {"q": "！！！"},
+            {"q": "签证", "page": "-3"},
+            {"q": "签证", "type": "news", "business": "traffic"},
+        ):
+            with self.subTest(params=params):
+                self.assertEqual(self.client.get("/search/", params).status_code, 200)
+        for params in ({"q": "签\x00证"}, {"q": "x" * 5000}, {"q": "！！"}, {}):
+            with self.subTest(params=params):
+                response = self.client.get("/search/suggest/", params)
+                self.assertEqual(response.status_code, 200)
+                self.assertIn("results", response.json())
+
+    def test_a_business_only_narrows_guides(self):
+        params = {"q": "签证", "type": "news", "business": "exit_entry"}
+        html = self.client.get("/search/", params).content.decode()
+        self.assertIn("新政发布", html)
+        self.assertNotIn("外国人<mark>签证</mark>延期", html)
+
+    def test_searching_writes_nothing(self):
+        from wagtail.contrib.search_promotions.models import Query
+
+        before = Query.objects.count()
+        self.client.get("/search/", {"q": "签证"})
+        self.client.get("/search/suggest/", {"q": "签证"})
+        self.assertEqual(Query.objects.count(), before)
+
+    def test_suggestions_may_be_cached_briefly(self):
+        response = self.client.get("/search/suggest/", {"q": "驾驶"})
+        self.assertIn("max-age=60", response["Cache-Control"])
 
     def test_editors_picks_come_first(self):
         pick = self.guides["律师会见预约"]

@@ -1,10 +1,9 @@
 """Print nDCG@10 and recall@10 of the judged query set on the current search backend."""
 
-from django.core.management.base import BaseCommand
-from django.db import connection
+from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale, Page
-from wagtail.search.backends import get_search_backend
 
+from search.backends import backend_name
 from search.evaluation import evaluate
 from search.judgements import JUDGEMENTS
 
@@ -15,10 +14,6 @@ def ranked_titles(query: str) -> list[str]:
     return [page.title for page in pages[:10]]
 
 
-def backend_name() -> str:
-    return "opensearch" if hasattr(get_search_backend(), "es") else connection.vendor
-
-
 class Command(BaseCommand):
     help = (
         "Measure search relevance on the judged query set (search/judgements.py) over "
@@ -26,6 +21,8 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        if not Page.objects.filter(depth=2, locale=Locale.get_default()).exists():
+            raise CommandError("No site content: run load_demo_content first.")
         scores = evaluate(JUDGEMENTS, ranked_titles)
         self.stdout.write(f"backend: {backend_name()}")
         self.stdout.write(
