@@ -49,3 +49,15 @@ class SeamTests(TestCase):
         query = rewrite(PlainText("签证 延期", operator="or"))
         parts = query.subqueries if isinstance(query, Or) else [query]
         self.assertTrue(all(part.operator == "or" for part in parts))
+
+    def test_postgres_can_use_an_index_for_title_and_body(self):
+        if connection.vendor != "postgresql":
+            self.skipTest("the expression index exists on PostgreSQL only")
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT indexdef FROM pg_indexes WHERE indexname = %s",
+                ["jingwu_indexentry_title_body_gin"],
+            )
+            (definition,) = cursor.fetchone()
+        self.assertIn("gin", definition)
+        self.assertIn("(title || body)", definition)
