@@ -227,5 +227,7 @@ LOGGING = {
         # Wagtail logs every page edit and django-tasks every task run: too chatty.
         "wagtail": {"level": os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING")},
         "django_tasks": {"level": os.environ.get("TASKS_LOG_LEVEL", "WARNING")},
+        # The OpenSearch client logs every request at INFO.
+        "opensearch": {"level": os.environ.get("SEARCH_LOG_LEVEL", "WARNING")},
     },
 }
