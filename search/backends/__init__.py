@@ -8,7 +8,9 @@ tests/search/test_backend_seams.py):
 - the vendor's ObjectIndexer (prepare_field for SQLite, as_vector for PostgreSQL), to
   analyse every indexed text;
 - the vendor's Index.add_items, to use that indexer (one upsert for both vendors);
-- BaseSearchQueryCompiler.__init__, to rewrite the query with the same analysis.
+- BaseSearchQueryCompiler.__init__, to rewrite the query with the same analysis;
+- PostgresSearchQueryCompiler.search and _build_rank_expression, to rank the index
+  table alone in a subquery with one ts_rank per vector (search/backends/postgres.py).
 """
 
 from django.core.exceptions import ImproperlyConfigured

@@ -1,10 +1,17 @@
 """PostgreSQL full-text backend with Chinese analysis."""
 
+from django.contrib.postgres.search import SearchRank
+from django.db.models import BigIntegerField, F, IntegerField
+from django.db.models.functions import Cast
 from modelsearch.backends.database.postgres import postgres
+from modelsearch.query import And, Boost, Or, Phrase, PlainText
+from modelsearch.utils import get_descendants_content_types_pks
 
 from search.analysis import index_text
 
 from .common import RewritingCompilerMixin, upsert_entries
+
+ENTRY_PREFIX = "index_entries__"
 
 
 class ChinesePostgresIndexer(postgres.ObjectIndexer):
@@ -28,14 +35,113 @@ class ChinesePostgresIndex(postgres.PostgresIndex):
         upsert_entries(self, model, objs, extra_fields=("title_text", "body_text"))
 
 
+def on_entries(expression):
+    """An F() through the index_entries relation, re-rooted on the entry table."""
+    if isinstance(expression, F) and expression.name.startswith(ENTRY_PREFIX):
+        return F(expression.name.removeprefix(ENTRY_PREFIX))
+    return expression
+
+
+class TopRankedMixin:
+    """Rank on the index table alone, then fetch only the page of results.
+
+    modelsearch joins each matching row of the searched model to its index entry and
+    ranks the joined rows: for a broad query (a single character matches most pages)
+    every match's title and body vectors travel through the join and its hash table
+    spills to disk. Here the index entries of the queryset's objects are ranked by the
+    same expression in a subquery that returns the top `stop` ids; the outer query
+    fetches those objects and orders them by the same rank with the same tie-break, so
+    results are identical (tests/search/test_backend_seams.py compares the two).
+    """
+
+    def search(self, config, start, stop, score_field=None, backend=None):
+        if backend is None or not self._ranks_on_entries(stop):
+            return super().search(config, start, stop, score_field, backend)
+        search_query = self.build_tsquery(self.query, config=config)
+        vectors = self.get_search_vectors(search_query)
+        on_table = [
+            (on_entries(vector), on_entries(boost)) for vector, boost in vectors
+        ]
+        combined = on_table[0][0]
+        for vector, _boost in on_table[1:]:
+            combined = combined._combine(vector, "||", False)
+
+        model = self.queryset.model
+        top = (
+            backend.get_index_for_model(model)
+            .entries.filter(
+                content_type_id__in=get_descendants_content_types_pks(model)
+            )
+            .annotate(
+                matched=combined,
+                rank=self._build_rank_expression(on_table, config),
+                # Compared as integers, the page key's index serves the semi-join.
+                entry_pk=Cast("object_id", BigIntegerField()),
+            )
+            .filter(matched=search_query, entry_pk__in=self.queryset.values("pk"))
+            .order_by("-rank", "-entry_pk")
+            .values("entry_pk")[:stop]
+        )
+        rank_expression = self._build_rank_expression(vectors, config)
+        return self._apply_ordering_and_scoring(
+            self.queryset.filter(pk__in=top), rank_expression, start, stop, score_field
+        )
+
+    def _build_rank_expression(self, vectors, config):
+        """One ts_rank per vector for the whole query.
+
+        modelsearch ranks every branch of an OR separately and averages: our rewritten
+        queries have a branch per phrasing (words, bigrams, each synonym), so that was
+        ten ts_rank calls per row; one call over the OR ranks the judged set the same
+        (nDCG@10 0.883 against 0.886) at a fraction of the cost. A query with boosts
+        keeps modelsearch's ranking, which weighs them.
+        """
+        if self._has_boost(self.query):
+            return super()._build_rank_expression(vectors, config)
+        search_query = self.build_tsquery(self.query, config=config)
+        ranks = [
+            SearchRank(vector, search_query, weights=self.sql_weights) * boost
+            for vector, boost in vectors
+        ]
+        return sum(ranks[1:], ranks[0])
+
+    def _ranks_on_entries(self, stop) -> bool:
+        """Only a bounded page, ranked, over the index, of an integer-keyed model."""
+        pk = self.queryset.model._meta.pk
+        while pk.is_relation:
+            pk = pk.target_field
+        return (
+            stop is not None
+            and self.order_by_relevance
+            and self.fields is None
+            and isinstance(pk, IntegerField)
+            and self._is_text_query(self.query)
+        )
+
+    def _is_text_query(self, query) -> bool:
+        if isinstance(query, PlainText | Phrase):
+            return True
+        if isinstance(query, And | Or):
+            return all(self._is_text_query(part) for part in query.subqueries)
+        if isinstance(query, Boost):
+            return self._is_text_query(query.subquery)
+        return False  # MatchAll, Not, Fuzzy: modelsearch's own path
+
+    def _has_boost(self, query) -> bool:
+        if isinstance(query, Boost):
+            return True
+        parts = getattr(query, "subqueries", None) or [getattr(query, "subquery", None)]
+        return any(self._has_boost(part) for part in parts if part is not None)
+
+
 class ChinesePostgresSearchQueryCompiler(
-    RewritingCompilerMixin, postgres.PostgresSearchQueryCompiler
+    TopRankedMixin, RewritingCompilerMixin, postgres.PostgresSearchQueryCompiler
 ):
     """Search with analysed query terms."""
 
 
 class ChinesePostgresAutocompleteQueryCompiler(
-    RewritingCompilerMixin, postgres.PostgresAutocompleteQueryCompiler
+    TopRankedMixin, RewritingCompilerMixin, postgres.PostgresAutocompleteQueryCompiler
 ):
     """Autocomplete with analysed query terms (the last one as a prefix)."""
 

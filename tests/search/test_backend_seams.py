@@ -1,16 +1,21 @@
 """The modelsearch seams search/backends overrides still behave as we rely on."""
 
 import inspect
+from unittest.mock import patch
 
 from django.db import connection
 from django.test import TestCase
 from modelsearch.backends.base import BaseSearchQueryCompiler
 from modelsearch.query import MATCH_NONE, Or, PlainText
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from guides.models import GuidePage
 from search.backends import backend_name
 from search.backends.common import rewrite
+from search.backends.postgres import TopRankedMixin
 from tests.factories import make_guide, make_site
+from tests.search.catalogue import make_catalogue
 
 
 class SeamTests(TestCase):
@@ -61,3 +66,73 @@ class SeamTests(TestCase):
             (definition,) = cursor.fetchone()
         self.assertIn("gin", definition)
         self.assertIn("(title || body)", definition)
+
+
+class PostgresTopRankedTests(TestCase):
+    """Ranking on the index table alone returns what modelsearch's own join returns."""
+
+    QUERIES = ["签证", "证", "外国人 签证", "驾照", "户口本", "网吧", "邮寄", "机动车"]
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.guides = make_catalogue()
+
+    def setUp(self):
+        if backend_name() != "postgresql":
+            self.skipTest("the top-ranked subquery is PostgreSQL's")
+
+    def both_ways(self, search):
+        ours = search()
+        with patch.object(TopRankedMixin, "_ranks_on_entries", return_value=False):
+            theirs = search()
+        return ours, theirs
+
+    def top_ten(self, query):
+        return [page.pk for page in GuidePage.objects.live().search(query)[:10]]
+
+    def test_same_results_in_the_same_order(self):
+        for query in self.QUERIES:
+            with self.subTest(query=query):
+                ours, theirs = self.both_ways(lambda q=query: self.top_ten(q))
+                self.assertTrue(ours)
+                self.assertEqual(ours, theirs)
+
+    def test_later_pages_and_scores_match(self):
+        def second_page():
+            results = Page.objects.live().search("证").annotate_score("score")[2:5]
+            return [(page.pk, round(page.score, 6)) for page in results]
+
+        ours, theirs = self.both_ways(second_page)
+        self.assertEqual(len(ours), 3)
+        self.assertEqual(ours, theirs)
+
+    def test_autocomplete_matches_too(self):
+        ours, theirs = self.both_ways(
+            lambda: [p.pk for p in GuidePage.objects.live().autocomplete("外国")[:5]]
+        )
+        self.assertEqual(len(ours), 3)
+        self.assertEqual(ours, theirs)
+
+    def test_the_querysets_filters_apply_before_the_top_is_taken(self):
+        best = self.guides["外国人签证延期"]
+        first = GuidePage.objects.live().search("签证延期")[:1]
+        self.assertEqual([p.pk for p in first], [best.pk])
+        best.unpublish()
+        first = GuidePage.objects.live().search("签证")[:1]
+        self.assertNotEqual([p.pk for p in first], [best.pk])
+        self.assertEqual(len(first), 1)
+        other = self.guides["外国人签证换发、补发"].pk
+        excluded = GuidePage.objects.live().exclude(pk=other)
+        self.assertNotIn(other, [p.pk for p in excluded.search("签证")[:10]])
+
+    def test_vectors_stay_in_the_row(self):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT attname, attstorage FROM pg_attribute WHERE attrelid = "
+                "'wagtailsearch_indexentry'::regclass AND attname IN "
+                "('title', 'body', 'autocomplete', 'body_text')"
+            )
+            storage = dict(cursor.fetchall())
+        self.assertEqual(
+            storage, {"title": "m", "body": "m", "autocomplete": "m", "body_text": "x"}
+        )
