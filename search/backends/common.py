@@ -1,5 +1,6 @@
 """Shared by both database backends: analysis on write, query rewriting on read."""
 
+from django.db.models import IntegerField
 from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.query import MATCH_NONE, And, Boost, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk
@@ -45,6 +46,25 @@ def upsert_entries(index, model, objs, extra_fields: tuple[str, ...] = ()) -> No
         update_fields=[*fields, "title_norm"],
     )
     index._refresh_title_norms()
+
+
+def is_text_query(query) -> bool:
+    """Words and phrases combined with AND, OR and boosts (no NOT, match-all, fuzzy)."""
+    if isinstance(query, PlainText | Phrase):
+        return True
+    if isinstance(query, And | Or):
+        return all(is_text_query(part) for part in query.subqueries)
+    if isinstance(query, Boost):
+        return is_text_query(query.subquery)
+    return False
+
+
+def has_integer_key(model) -> bool:
+    """Whether the model's primary key (through parent links) is an integer."""
+    pk = model._meta.pk
+    while pk.is_relation:
+        pk = pk.target_field
+    return isinstance(pk, IntegerField)
 
 
 def any_of(options: list) -> object | None:

@@ -1,15 +1,20 @@
 """PostgreSQL full-text backend with Chinese analysis."""
 
 from django.contrib.postgres.search import SearchRank
-from django.db.models import BigIntegerField, F, IntegerField
+from django.db.models import BigIntegerField, F
 from django.db.models.functions import Cast
 from modelsearch.backends.database.postgres import postgres
-from modelsearch.query import And, Boost, Or, Phrase, PlainText
+from modelsearch.query import Boost
 from modelsearch.utils import get_descendants_content_types_pks
 
 from search.analysis import index_text
 
-from .common import RewritingCompilerMixin, upsert_entries
+from .common import (
+    RewritingCompilerMixin,
+    has_integer_key,
+    is_text_query,
+    upsert_entries,
+)
 
 ENTRY_PREFIX = "index_entries__"
 
@@ -107,25 +112,13 @@ class TopRankedMixin:
 
     def _ranks_on_entries(self, stop) -> bool:
         """Only a bounded page, ranked, over the index, of an integer-keyed model."""
-        pk = self.queryset.model._meta.pk
-        while pk.is_relation:
-            pk = pk.target_field
         return (
             stop is not None
             and self.order_by_relevance
             and self.fields is None
-            and isinstance(pk, IntegerField)
-            and self._is_text_query(self.query)
+            and has_integer_key(self.queryset.model)
+            and is_text_query(self.query)
         )
-
-    def _is_text_query(self, query) -> bool:
-        if isinstance(query, PlainText | Phrase):
-            return True
-        if isinstance(query, And | Or):
-            return all(self._is_text_query(part) for part in query.subqueries)
-        if isinstance(query, Boost):
-            return self._is_text_query(query.subquery)
-        return False  # MatchAll, Not, Fuzzy: modelsearch's own path
 
     def _has_boost(self, query) -> bool:
         if isinstance(query, Boost):

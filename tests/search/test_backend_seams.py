@@ -13,7 +13,6 @@ from wagtail.search.backends import get_search_backend
 from guides.models import GuidePage
 from search.backends import backend_name
 from search.backends.common import rewrite
-from search.backends.postgres import TopRankedMixin
 from tests.factories import make_guide, make_site
 from tests.search.catalogue import make_catalogue
 
@@ -68,8 +67,13 @@ class SeamTests(TestCase):
         self.assertIn("(title || body)", definition)
 
 
-class PostgresTopRankedTests(TestCase):
-    """Ranking on the index table alone returns what modelsearch's own join returns."""
+class RankedPageTests(TestCase):
+    """Our faster database paths return what modelsearch's own queries return.
+
+    PostgreSQL ranks the top results on the index table alone; SQLite runs the MATCH
+    once. Both fall back to modelsearch's own path for other queries, which is what
+    `modelsearch_path()` forces here for comparison.
+    """
 
     QUERIES = ["签证", "证", "外国人 签证", "驾照", "户口本", "网吧", "邮寄", "机动车"]
 
@@ -78,12 +82,13 @@ class PostgresTopRankedTests(TestCase):
         cls.guides = make_catalogue()
 
     def setUp(self):
-        if backend_name() != "postgresql":
-            self.skipTest("the top-ranked subquery is PostgreSQL's")
+        if backend_name() not in {"sqlite", "postgresql"}:
+            self.skipTest("these paths are the database backends' own")
 
     def both_ways(self, search):
         ours = search()
-        with patch.object(TopRankedMixin, "_ranks_on_entries", return_value=False):
+        module = {"sqlite": "sqlite", "postgresql": "postgres"}[connection.vendor]
+        with patch(f"search.backends.{module}.is_text_query", return_value=False):
             theirs = search()
         return ours, theirs
 
@@ -97,13 +102,15 @@ class PostgresTopRankedTests(TestCase):
                 self.assertTrue(ours)
                 self.assertEqual(ours, theirs)
 
-    def test_later_pages_and_scores_match(self):
+    def test_later_pages_scores_and_counts_match(self):
         def second_page():
-            results = Page.objects.live().search("证").annotate_score("score")[2:5]
-            return [(page.pk, round(page.score, 6)) for page in results]
+            results = Page.objects.live().search("证").annotate_score("score")
+            page = [(p.pk, round(p.score, 6)) for p in results[2:5]]
+            return page, results.count()
 
         ours, theirs = self.both_ways(second_page)
-        self.assertEqual(len(ours), 3)
+        self.assertEqual(len(ours[0]), 3)
+        self.assertGreater(ours[1], 5)
         self.assertEqual(ours, theirs)
 
     def test_autocomplete_matches_too(self):
@@ -112,6 +119,21 @@ class PostgresTopRankedTests(TestCase):
         )
         self.assertEqual(len(ours), 3)
         self.assertEqual(ours, theirs)
+
+    def test_unranked_and_unbounded_results_match(self):
+        def unranked():
+            results = (
+                GuidePage.objects.live()
+                .order_by("title")
+                .search("证", order_by_relevance=False)
+            )
+            return [page.pk for page in results]
+
+        ours, theirs = self.both_ways(unranked)
+        self.assertGreater(len(ours), 3)
+        self.assertEqual(ours, theirs)
+        everything = list(GuidePage.objects.live().search("签证"))
+        self.assertEqual([p.pk for p in everything][:3], self.top_ten("签证")[:3])
 
     def test_the_querysets_filters_apply_before_the_top_is_taken(self):
         best = self.guides["外国人签证延期"]
@@ -125,7 +147,26 @@ class PostgresTopRankedTests(TestCase):
         excluded = GuidePage.objects.live().exclude(pk=other)
         self.assertNotIn(other, [p.pk for p in excluded.search("签证")[:10]])
 
+    def test_sqlite_runs_the_match_once(self):
+        if connection.vendor != "sqlite":
+            self.skipTest("an SQLite query plan")
+        results = GuidePage.objects.live().search("签证")
+        for queryset in (results.get_queryset(), results[:10].get_queryset()):
+            with connection.cursor() as cursor:
+                sql, params = queryset.query.sql_with_params()
+                cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+                plan = "\n".join(row[-1] for row in cursor.fetchall())
+            # "0:M3" runs the MATCH once; "0:=M3" probes it for one rowid at a time,
+            # which only the score of each returned row may do.
+            matching = plan.split("CORRELATED SCALAR SUBQUERY")[0]
+            self.assertIn("VIRTUAL TABLE INDEX 0:M3", matching)
+            self.assertNotIn("0:=M3", matching)
+
+
+class PostgresStorageTests(TestCase):
     def test_vectors_stay_in_the_row(self):
+        if connection.vendor != "postgresql":
+            self.skipTest("a PostgreSQL storage setting")
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT attname, attstorage FROM pg_attribute WHERE attrelid = "
