@@ -5,7 +5,10 @@ Expansion happens at query time, so a change takes effect on the next search, on
 backend, without re-indexing.
 """
 
+import threading
+
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db.models import Count, Max
 
 from .analysis import normalise
@@ -37,12 +40,36 @@ DEFAULT_SYNONYMS: list[list[str]] = [
 ]
 
 
+_request = threading.local()  # this thread's request, while one is being served
+
+
+def _request_started(**kwargs) -> None:
+    _request.serving, _request.groups = True, None
+
+
+def _request_finished(**kwargs) -> None:
+    _request.serving, _request.groups = False, None
+
+
+request_started.connect(_request_started)
+request_finished.connect(_request_finished)
+
+
 def synonym_groups() -> list[list[str]]:
-    """Defaults plus editors' groups, normalised.
+    """Defaults plus editors' groups, normalised; read once per request.
 
     The cache key carries the table's row count and last change, read with one small
-    query, so every process sees an editor's change on its next search.
+    query, so every process sees an editor's change on its next request. Outside a
+    request (commands, workers) every call reads the stamp.
     """
+    if getattr(_request, "serving", False):
+        if _request.groups is None:
+            _request.groups = _load_groups()
+        return _request.groups
+    return _load_groups()
+
+
+def _load_groups() -> list[list[str]]:
     from .models import SynonymGroup
 
     stamp = SynonymGroup.objects.aggregate(count=Count("pk"), changed=Max("updated_at"))

@@ -3,10 +3,9 @@
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
-from wagtail.models import Locale
 
+from cms.locales import request_locale
 from guides.models import Business, GuidePage
 
 from .queries import (
@@ -21,11 +20,6 @@ from .queries import (
 PAGE_SIZE = 10
 
 
-def current_locale() -> Locale | None:
-    """The content locale of the visitor's language, if there is one."""
-    return Locale.objects.filter(language_code=get_language()).first()
-
-
 def search(request):
     """Results across page types, with filters, highlights and help for no results."""
     wanted = SearchRequest.from_params(request.GET)
@@ -37,7 +31,7 @@ def search(request):
         "results": None,
     }
     if wanted.query:
-        locale = current_locale()
+        locale = request_locale(request)
         results = Paginator(search_pages(wanted, locale), PAGE_SIZE).get_page(
             request.GET.get("page")
         )
@@ -58,5 +52,5 @@ def search(request):
 @cache_control(max_age=60, public=True)
 def suggestions(request):
     """Titles for the header search box as the visitor types (JSON)."""
-    pages = suggest(request.GET.get("q", ""), current_locale())
+    pages = suggest(request.GET.get("q", ""), request_locale(request))
     return JsonResponse({"results": [{"title": p.title, "url": p.url} for p in pages]})

@@ -5,8 +5,9 @@ import json
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
+
+from cms.locales import request_locale
 
 register = template.Library()
 
@@ -18,7 +19,7 @@ def _locale_root(request) -> Page | None:
         site = Site.find_for_request(request)
         if site is not None:
             root = site.root_page
-            locale = Locale.objects.filter(language_code=get_language()).first()
+            locale = request_locale(request)
             if locale and root.locale_id != locale.pk:
                 root = root.get_translation_or_none(locale) or root
         request._jingwu_locale_root = root

@@ -1,7 +1,10 @@
 """The site search page: results, odd input, the query kept in the box."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from search.models import SynonymGroup
 from tests.factories import make_guide, make_news
 from tests.search.catalogue import reindex
 
@@ -36,3 +39,22 @@ def test_search_pages_are_not_indexed_by_robots(client, tree):
         '<meta name="robots" content="noindex">'
         in client.get("/search/?q=a").content.decode()
     )
+
+
+def test_synonyms_are_read_once_a_request_and_changes_show_on_the_next(client, tree):
+    make_guide(tree["category"], title="出生登记")
+    reindex()
+
+    def synonym_reads(query):
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get("/search/", {"q": query}).content.decode()
+        stamp = 'MAX("search_synonymgroup"."updated_at")'
+        reads = [q for q in queries if stamp in q["sql"]]
+        return html, len(reads)
+
+    html, reads = synonym_reads("小孩上户口")
+    assert "<mark>出生</mark><mark>登记</mark>" not in html
+    assert reads == 1  # the query rewrite and the highlighter share one read
+    SynonymGroup.objects.create(terms="小孩上户口，出生登记")
+    html, reads = synonym_reads("小孩上户口")
+    assert "<mark>出生</mark><mark>登记</mark>" in html and reads == 1
