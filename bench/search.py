@@ -94,6 +94,7 @@ def main() -> None:
     # Index once, in bulk, after building: no indexing on every save.
     settings.WAGTAILSEARCH_BACKENDS["default"]["AUTO_UPDATE"] = False
     from django.core.management import call_command
+    from django.db import connection
     from wagtail.search.backends import get_search_backend
 
     from news.models import NewsPage
@@ -109,6 +110,9 @@ def main() -> None:
     call_command("update_index", stdout=io.StringIO())
     backend.refresh_indexes()
     indexing = time.perf_counter() - started
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:  # as autovacuum keeps them in production
+            cursor.execute("ANALYZE")
     print(f"backend: {name}; documents: {documents} news pages (+ others)")
     print(
         f"build: {built:.1f} s; update_index: {indexing:.1f} s "

@@ -10,7 +10,9 @@ tests/search/test_backend_seams.py):
 - the vendor's Index.add_items, to use that indexer (one upsert for both vendors);
 - BaseSearchQueryCompiler.__init__, to rewrite the query with the same analysis;
 - PostgresSearchQueryCompiler.search and _build_rank_expression, to rank the index
-  table alone in a subquery with one ts_rank per vector (search/backends/postgres.py).
+  table alone in a subquery with one ts_rank per vector, and the PostgreSQL
+  rebuilders' finish, to ANALYZE the rebuilt table (search/backends/postgres.py);
+- SQLiteSearchQueryCompiler.search, to run the FTS5 MATCH once (search/backends/sqlite.py).
 """
 
 from django.core.exceptions import ImproperlyConfigured

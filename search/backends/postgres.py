@@ -1,8 +1,7 @@
 """PostgreSQL full-text backend with Chinese analysis."""
 
 from django.contrib.postgres.search import SearchRank
-from django.db.models import BigIntegerField, F
-from django.db.models.functions import Cast
+from django.db.models import BigIntegerField, F, Func
 from modelsearch.backends.database.postgres import postgres
 from modelsearch.query import Boost
 from modelsearch.utils import get_descendants_content_types_pks
@@ -40,6 +39,13 @@ class ChinesePostgresIndex(postgres.PostgresIndex):
         upsert_entries(self, model, objs, extra_fields=("title_text", "body_text"))
 
 
+class ObjectPk(Func):
+    """An entry's object id as an integer, as indexed (search migration 0004)."""
+
+    function = "jingwu_object_pk"
+    output_field = BigIntegerField()
+
+
 def on_entries(expression):
     """An F() through the index_entries relation, re-rooted on the entry table."""
     if isinstance(expression, F) and expression.name.startswith(ENTRY_PREFIX):
@@ -57,6 +63,8 @@ class TopRankedMixin:
     same expression in a subquery that returns the top `stop` ids; the outer query
     fetches those objects and orders them by the same rank with the same tie-break, so
     results are identical (tests/search/test_backend_seams.py compares the two).
+    Entries join objects by integer key, indexed both ways (search migration 0004),
+    so the plan stays cheap whichever side PostgreSQL starts from.
     """
 
     def search(self, config, start, stop, score_field=None, backend=None):
@@ -80,8 +88,7 @@ class TopRankedMixin:
             .annotate(
                 matched=combined,
                 rank=self._build_rank_expression(on_table, config),
-                # Compared as integers, the page key's index serves the semi-join.
-                entry_pk=Cast("object_id", BigIntegerField()),
+                entry_pk=ObjectPk("object_id"),
             )
             .filter(matched=search_query, entry_pk__in=self.queryset.values("pk"))
             .order_by("-rank", "-entry_pk")
@@ -139,12 +146,32 @@ class ChinesePostgresAutocompleteQueryCompiler(
     """Autocomplete with analysed query terms (the last one as a prefix)."""
 
 
+def analyse(index) -> None:
+    """Fresh statistics for the planner once a rebuild has rewritten every entry."""
+    with index.write_connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {index.entries.model._meta.db_table}")
+
+
+class AnalysingRebuilder(postgres.PostgresSearchRebuilder):
+    def finish(self):
+        super().finish()
+        analyse(self.index)
+
+
+class AnalysingAtomicRebuilder(postgres.PostgresSearchAtomicRebuilder):
+    def finish(self):
+        super().finish()
+        analyse(self.index)
+
+
 class ChinesePostgresSearchBackend(postgres.PostgresSearchBackend):
     """Wagtail's PostgreSQL backend, segmenting Chinese at index and query time."""
 
     index_class = ChinesePostgresIndex
     query_compiler_class = ChinesePostgresSearchQueryCompiler
     autocomplete_query_compiler_class = ChinesePostgresAutocompleteQueryCompiler
+    rebuilder_class = AnalysingRebuilder
+    atomic_rebuilder_class = AnalysingAtomicRebuilder
 
     def __init__(self, params):
         super().__init__(params)

@@ -177,3 +177,18 @@ class PostgresStorageTests(TestCase):
         self.assertEqual(
             storage, {"title": "m", "body": "m", "autocomplete": "m", "body_text": "x"}
         )
+
+    def test_object_keys_read_as_integers_only_when_they_are(self):
+        if connection.vendor != "postgresql":
+            self.skipTest("a PostgreSQL function")
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT jingwu_object_pk('42'), jingwu_object_pk('4f0c-a1'), "
+                "jingwu_object_pk(''), jingwu_object_pk('99999999999999999999')"
+            )
+            self.assertEqual(cursor.fetchone(), (42, None, None, None))
+            cursor.execute(
+                "SELECT indexdef FROM pg_indexes WHERE indexname = "
+                "'jingwu_indexentry_object_pk'"
+            )
+            self.assertIn("jingwu_object_pk(", cursor.fetchone()[0])
