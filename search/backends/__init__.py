@@ -12,7 +12,8 @@ tests/search/test_backend_seams.py):
 - PostgresSearchQueryCompiler.search and _build_rank_expression, to rank the index
   table alone in a subquery with one ts_rank per vector, and the PostgreSQL
   rebuilders' finish, to ANALYZE the rebuilt table (search/backends/postgres.py);
-- SQLiteSearchQueryCompiler.search, to run the FTS5 MATCH once (search/backends/sqlite.py).
+- SQLiteSearchQueryCompiler.search, to run the FTS5 MATCH once per search
+  (search/backends/sqlite.py).
 """
 
 from django.core.exceptions import ImproperlyConfigured
