@@ -26,9 +26,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "root": {"handlers": [], "level": "WARNING"},
 }
-# SEARCH_URL runs the search suite against OpenSearch, in indices of its own (one set
-# per pytest-xdist worker: each worker drops and rebuilds its own).
-WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
+# SEARCH_URL runs the search suite against OpenSearch, in indices of its own.
 WAGTAILSEARCH_BACKENDS = search_backends(
-    os.environ.get("SEARCH_URL", ""), index_prefix=f"jingwu_test_{WORKER}_"
+    os.environ.get("SEARCH_URL", ""), index_prefix="jingwu_test_"
 )
