@@ -62,7 +62,9 @@ class TopRankedMixin:
     spills to disk. Here the index entries of the queryset's objects are ranked by the
     same expression in a subquery that returns the top `stop` ids; the outer query
     fetches those objects and orders them by the same rank with the same tie-break, so
-    results are identical (tests/search/test_backend_seams.py compares the two).
+    results are identical to modelsearch's own query under the same rank expression
+    (tests/search/test_backend_seams.py compares the two; the rank itself is ours, see
+    _build_rank_expression, on both paths).
     Entries join objects by integer key, indexed both ways (search migration 0004),
     so the plan stays cheap whichever side PostgreSQL starts from.
     """
@@ -160,8 +162,11 @@ class AnalysingRebuilder(postgres.PostgresSearchRebuilder):
 
 class AnalysingAtomicRebuilder(postgres.PostgresSearchAtomicRebuilder):
     def finish(self):
+        # modelsearch calls finish() from __del__ after a failure, marking it so.
+        rolled_back = getattr(self.transaction, "needs_rollback", False)
         super().finish()
-        analyse(self.index)
+        if not rolled_back:
+            analyse(self.index)
 
 
 class ChinesePostgresSearchBackend(postgres.PostgresSearchBackend):

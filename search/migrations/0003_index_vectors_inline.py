@@ -7,7 +7,9 @@ rank). STORAGE MAIN keeps it in the row unless the row would not fit in a page a
 the original texts (title_text, body_text, only read by fuzzy search) go out of line
 first. At 10,000 pages the query 证 fell from ~220 ms to ~25 ms.
 
-Existing rows are rewritten so that their vectors move back into the row.
+Existing rows are rewritten so that their vectors move back into the row (one UPDATE
+under the table lock; on a large index, VACUUM the table afterwards to reclaim the old
+row versions).
 """
 
 from django.db import migrations
