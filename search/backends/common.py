@@ -59,6 +59,14 @@ def is_text_query(query) -> bool:
     return False
 
 
+def has_boost(query) -> bool:
+    """Whether any part of the query carries a boost."""
+    if isinstance(query, Boost):
+        return True
+    parts = getattr(query, "subqueries", None) or [getattr(query, "subquery", None)]
+    return any(has_boost(part) for part in parts if part is not None)
+
+
 def has_integer_key(model) -> bool:
     """Whether the model's primary key (through parent links) is an integer."""
     pk = model._meta.pk

@@ -3,13 +3,13 @@
 from django.contrib.postgres.search import SearchRank
 from django.db.models import BigIntegerField, F, Func
 from modelsearch.backends.database.postgres import postgres
-from modelsearch.query import Boost
 from modelsearch.utils import get_descendants_content_types_pks
 
 from search.analysis import index_text
 
 from .common import (
     RewritingCompilerMixin,
+    has_boost,
     has_integer_key,
     is_text_query,
     upsert_entries,
@@ -110,7 +110,7 @@ class TopRankedMixin:
         (nDCG@10 0.883 against 0.886) at a fraction of the cost. A query with boosts
         keeps modelsearch's ranking, which weighs them.
         """
-        if self._has_boost(self.query):
+        if has_boost(self.query):
             return super()._build_rank_expression(vectors, config)
         search_query = self.build_tsquery(self.query, config=config)
         ranks = [
@@ -128,12 +128,6 @@ class TopRankedMixin:
             and has_integer_key(self.queryset.model)
             and is_text_query(self.query)
         )
-
-    def _has_boost(self, query) -> bool:
-        if isinstance(query, Boost):
-            return True
-        parts = getattr(query, "subqueries", None) or [getattr(query, "subquery", None)]
-        return any(self._has_boost(part) for part in parts if part is not None)
 
 
 class ChinesePostgresSearchQueryCompiler(

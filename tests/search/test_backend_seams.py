@@ -164,9 +164,11 @@ class RankedPageTests(TestCase):
 
 
 class PostgresStorageTests(TestCase):
-    def test_vectors_stay_in_the_row(self):
+    def setUp(self):
         if connection.vendor != "postgresql":
-            self.skipTest("a PostgreSQL storage setting")
+            self.skipTest("PostgreSQL storage, functions and indexes")
+
+    def test_vectors_stay_in_the_row(self):
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT attname, attstorage FROM pg_attribute WHERE attrelid = "
@@ -179,8 +181,6 @@ class PostgresStorageTests(TestCase):
         )
 
     def test_object_keys_read_as_integers_only_when_they_are(self):
-        if connection.vendor != "postgresql":
-            self.skipTest("a PostgreSQL function")
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT jingwu_object_pk('42'), jingwu_object_pk('4f0c-a1'), "
