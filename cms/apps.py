@@ -5,3 +5,14 @@ from django.utils.translation import gettext_lazy as _
 class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = _("站点")
+
+    def ready(self):
+        from search.registry import SearchType, register
+
+        from .models import TransparencyPage
+
+        register(
+            SearchType(
+                key="document", model=TransparencyPage, label=_("公开文件"), order=30
+            )
+        )

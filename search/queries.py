@@ -2,31 +2,23 @@
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext_lazy as _
 from modelsearch.backends.base import BaseSearchResults
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
-from cms.models import TransparencyPage
-from guides.models import Business, GuidePage
-from news.models import NewsPage
+from cms.params import choice_param, clean_text
 
 from .analysis import normalise, segment
+from .registry import search_types
 from .synonyms import expansions
 
 MAX_QUERY_LENGTH = 100
-CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-TYPES: dict[str, tuple[type[Model], str]] = {
-    "guide": (GuidePage, _("办事指南")),
-    "news": (NewsPage, _("新闻")),
-    "document": (TransparencyPage, _("公开文件")),
-}
 
 
 @dataclass
@@ -35,23 +27,26 @@ class SearchRequest:
 
     query: str
     kind: str = ""
-    business: str = ""
+    filters: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_params(cls, params) -> "SearchRequest":
-        kind = params.get("type", "")
-        kind = kind if kind in TYPES else ""
-        business = params.get("business", "")
-        # A business narrows guides only; with another type it is ignored.
-        if business not in Business.values or kind not in {"", "guide"}:
-            business = ""
-        return cls(query=clean_query(params.get("q", "")), kind=kind, business=business)
+        types = search_types()
+        kind = choice_param(params, "type", types)
+        filters = {}
+        for key, search_type in types.items():
+            for facet in search_type.facets:
+                value = choice_param(params, facet.name, facet.values)
+                # A facet narrows its own type only; with another type it is ignored.
+                if value and kind in {"", key}:
+                    kind = key
+                    filters[facet.name] = value
+        return cls(query=clean_query(params.get("q", "")), kind=kind, filters=filters)
 
 
 def clean_query(text: str) -> str:
     """The query without control characters (PostgreSQL rejects NUL) or extra spaces."""
-    text = CONTROL.sub(" ", text)
-    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+    return clean_text(text, MAX_QUERY_LENGTH)
 
 
 def in_locale(pages: QuerySet, locale: Locale | None) -> QuerySet:
@@ -61,10 +56,13 @@ def in_locale(pages: QuerySet, locale: Locale | None) -> QuerySet:
 
 def search_pages(request: SearchRequest, locale: Locale | None) -> BaseSearchResults:
     """Live, public pages of the locale matching the request, most relevant first."""
-    if request.business:
-        pages = GuidePage.objects.filter(business=request.business)
-    elif request.kind:
-        pages = TYPES[request.kind][0].objects.all()
+    if request.kind:
+        search_type = search_types()[request.kind]
+        pages = search_type.model.objects.all()
+        for facet in search_type.facets:
+            value = request.filters.get(facet.name)
+            if value:
+                pages = pages.filter(**{facet.filter_field: value})
     else:
         pages = Page.objects.specific()  # one query per page type, not per result
     pages = in_locale(pages.live().public(), locale).exclude(depth__lte=2)
@@ -72,12 +70,25 @@ def search_pages(request: SearchRequest, locale: Locale | None) -> BaseSearchRes
 
 
 def suggest(query: str, locale: Locale | None, limit: int = 8) -> list[Page]:
-    """Live service guides whose titles start like the query, for the search box."""
+    """Live pages of the suggesting types whose titles start like the query."""
     query = clean_query(query)
     if not query:
         return []
-    pages = in_locale(GuidePage.objects.live().public(), locale)
-    return list(pages.autocomplete(query)[:limit])
+    found: list[Page] = []
+    for search_type in search_types().values():
+        if search_type.suggest and len(found) < limit:
+            pages = in_locale(search_type.model.objects.live().public(), locale)
+            found.extend(pages.autocomplete(query)[: limit - len(found)])
+    return found
+
+
+def popular_pages(locale: Locale | None) -> list[Page]:
+    """The pages types offer when a search finds nothing (e.g. popular services)."""
+    pages: list[Page] = []
+    for search_type in search_types().values():
+        if search_type.popular is not None:
+            pages.extend(search_type.popular(locale))
+    return pages
 
 
 def editors_picks(query: str, locale: Locale | None) -> list[Page]:

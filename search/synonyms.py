@@ -5,10 +5,9 @@ Expansion happens at query time, so a change takes effect on the next search, on
 backend, without re-indexing.
 """
 
-import threading
+from contextvars import ContextVar
 
 from django.core.cache import cache
-from django.core.signals import request_finished, request_started
 from django.db.models import Count, Max
 
 from .analysis import normalise
@@ -40,19 +39,8 @@ DEFAULT_SYNONYMS: list[list[str]] = [
 ]
 
 
-_request = threading.local()  # this thread's request, while one is being served
-
-
-def _request_started(**kwargs) -> None:
-    _request.serving, _request.groups = True, None
-
-
-def _request_finished(**kwargs) -> None:
-    _request.serving, _request.groups = False, None
-
-
-request_started.connect(_request_started)
-request_finished.connect(_request_finished)
+# The groups read during the current request; search.middleware sets and resets it.
+request_memo: ContextVar[dict | None] = ContextVar("synonym_memo", default=None)
 
 
 def synonym_groups() -> list[list[str]]:
@@ -62,11 +50,12 @@ def synonym_groups() -> list[list[str]]:
     query, so every process sees an editor's change on its next request. Outside a
     request (commands, workers) every call reads the stamp.
     """
-    if getattr(_request, "serving", False):
-        if _request.groups is None:
-            _request.groups = _load_groups()
-        return _request.groups
-    return _load_groups()
+    memo = request_memo.get()
+    if memo is None:
+        return _load_groups()
+    if "groups" not in memo:
+        memo["groups"] = _load_groups()
+    return memo["groups"]
 
 
 def _load_groups() -> list[list[str]]:

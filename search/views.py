@@ -6,16 +6,17 @@ from django.template.response import TemplateResponse
 from django.views.decorators.cache import cache_control
 
 from cms.locales import request_locale
-from guides.models import Business, GuidePage
+from cms.params import page_param
 
 from .queries import (
-    TYPES,
     SearchRequest,
     editors_picks,
     highlighter,
+    popular_pages,
     search_pages,
     suggest,
 )
+from .registry import facets, search_types
 
 PAGE_SIZE = 10
 
@@ -26,14 +27,16 @@ def search(request):
     context = {
         "search_query": wanted.query,
         "wanted": wanted,
-        "types": [(key, label) for key, (_model, label) in TYPES.items()],
-        "businesses": Business.choices,
+        "types": [(key, t.label) for key, t in search_types().items()],
+        "facets": [
+            (facet, wanted.filters.get(facet.name, "")) for _type, facet in facets()
+        ],
         "results": None,
     }
     if wanted.query:
         locale = request_locale(request)
         results = Paginator(search_pages(wanted, locale), PAGE_SIZE).get_page(
-            request.GET.get("page")
+            page_param(request.GET)
         )
         mark = highlighter(wanted.query)
         results.object_list = [
@@ -44,7 +47,7 @@ def search(request):
         if not results.paginator.count:
             context.update(
                 suggestions=suggest(wanted.query[:2], locale),
-                popular=GuidePage.popular_items(locale),
+                popular=popular_pages(locale),
             )
     return TemplateResponse(request, "search/search.html", context)
 
