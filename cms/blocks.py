@@ -7,14 +7,23 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from cms.visibility import is_public, restricted_paths
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
 
 
 def image_json(image, spec: str = "width-1200") -> dict | None:
-    """Describe an image for the API: a rendition URL, its size and the alt text."""
+    """Describe an image for the API: a rendition URL, its size and the alt text.
+
+    None when there is no image, or when its original file is missing or unreadable
+    (a restored database without its media, a truncated upload).
+    """
     if image is None:
         return None
-    rendition = image.get_rendition(spec)
+    try:
+        rendition = image.get_rendition(spec)
+    except OSError:  # Wagtail's SourceImageIOError is one
+        return None
     return {
         "id": image.pk,
         "url": rendition.url,
@@ -35,6 +44,26 @@ def document_json(document) -> dict | None:
         "extension": document.file_extension,
         "size": document.file_size,
     }
+
+
+def request_of(context) -> object | None:
+    """The request an API serializer or template passes in its context, if any."""
+    return (context or {}).get("request")
+
+
+class OmitEmptyStreamBlock(blocks.StreamBlock):
+    """A StreamBlock whose API JSON leaves out blocks that have nothing to show.
+
+    A block returns None from get_api_representation when its image, document,
+    video or page was deleted, or is not public; the app then never sees a hole.
+    """
+
+    def get_api_representation(self, value, context=None):
+        return [
+            item
+            for item in super().get_api_representation(value, context)
+            if item["value"] is not None
+        ]
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -65,7 +94,8 @@ class ImageBlock(blocks.StructBlock):
         template = "cms/blocks/image.html"
 
     def get_api_representation(self, value, context=None):
-        return {"image": image_json(value["image"]), "caption": value["caption"]}
+        image = image_json(value["image"])
+        return {"image": image, "caption": value["caption"]} if image else None
 
 
 class GalleryBlock(blocks.StructBlock):
@@ -80,13 +110,10 @@ class GalleryBlock(blocks.StructBlock):
         template = "cms/blocks/gallery.html"
 
     def get_api_representation(self, value, context=None):
-        return {
-            "title": value["title"],
-            "images": [
-                self.child_blocks["images"].child_block.get_api_representation(i)
-                for i in value["images"]
-            ],
-        }
+        child = self.child_blocks["images"].child_block
+        images = [child.get_api_representation(item) for item in value["images"]]
+        images = [image for image in images if image]
+        return {"title": value["title"], "images": images} if images else None
 
 
 class VideoBlock(blocks.StructBlock):
@@ -102,6 +129,8 @@ class VideoBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         video = value["video"]
+        if video is None:
+            return None
         return {
             "title": video.title,
             "url": video.file.url,
@@ -136,11 +165,18 @@ class AttachmentBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         data = document_json(value["document"])
-        data["label"] = value["label"] or value["document"].title
+        if data is not None:
+            data["label"] = value["label"] or data["title"]
         return data
 
 
-class BodyStreamBlock(blocks.StreamBlock):
+class AttachmentStreamBlock(OmitEmptyStreamBlock):
+    """Downloadable attachments of a page."""
+
+    attachment = AttachmentBlock()
+
+
+class BodyStreamBlock(OmitEmptyStreamBlock):
     """The body of an article: text, headings, media, quotes and attachments."""
 
     paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("段落"))
@@ -195,7 +231,9 @@ class LinkBlock(blocks.StructBlock):
         return value
 
     def get_api_representation(self, value, context=None):
-        page = value["page"]
+        page = visible_page(value, request_of(context))
+        if page is None and not value["url"]:
+            return None  # a draft, deleted or private page: nothing to link to
         return {
             "title": value["title"],
             "description": value["description"],
@@ -205,7 +243,23 @@ class LinkBlock(blocks.StructBlock):
         }
 
 
-class LinkStreamBlock(blocks.StreamBlock):
+def visible_page(value, request=None):
+    """The link's page when anonymous visitors may see it, else None."""
+    page = value["page"]
+    return page if is_public(page, restricted_paths(request)) else None
+
+
+class LinkStreamBlock(OmitEmptyStreamBlock):
     """An ordered list of links chosen by editors."""
 
     link = LinkBlock()
+
+    def visible(self, value, request=None) -> list[dict]:
+        """The links worth showing (to public pages, or external), with their URLs."""
+        links = []
+        for block in value:
+            page = visible_page(block.value, request)
+            url = page.get_url(request) if page else block.value["url"]
+            if url:
+                links.append({**block.value, "page": page, "url": url})
+        return links

@@ -2,15 +2,21 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
+from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms.api import api_router
+from cms.api.router import api_router
 from search import views as search_views
+
+handler400 = "cms.views.bad_request"
+handler403 = "cms.views.permission_denied"
+handler404 = "cms.views.page_not_found"
+handler500 = "cms.views.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -24,9 +30,16 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Development only; production's web server serves /media/ (docs/deploy.md).
+    # Documents never: they go through Wagtail's view, which checks collection
+    # privacy.
+    urlpatterns.append(
+        re_path(
+            r"^media/(?!documents/)(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    )
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),

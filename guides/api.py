@@ -2,13 +2,15 @@
 
 from rest_framework.fields import Field
 
+from cms.visibility import public_pages
+
 
 class RelatedItemsField(Field):
-    """Related service items as id, title and URL, from prefetched links."""
+    """Related service items anonymous visitors may see: id, title and URL."""
 
     def to_representation(self, value):
+        targets = (link.target for link in value.all())
         return [
-            {"id": link.target.pk, "title": link.target.title, "url": link.target.url}
-            for link in value.all()
-            if link.target.live
+            {"id": page.pk, "title": page.title, "url": page.url}
+            for page in public_pages(targets, self.context.get("request"))
         ]

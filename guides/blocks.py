@@ -100,3 +100,33 @@ class ConditionBlock(blocks.CharBlock):
     class Meta:
         icon = "tick"
         label = _("受理条件")
+
+
+class LegalBasisStreamBlock(blocks.StreamBlock):
+    """The laws an item rests on."""
+
+    law = LegalBasisBlock()
+
+
+class ConditionStreamBlock(blocks.StreamBlock):
+    """The conditions an applicant must meet."""
+
+    condition = ConditionBlock()
+
+
+class MaterialStreamBlock(blocks.StreamBlock):
+    """The materials to hand in."""
+
+    material = MaterialBlock()
+
+
+class StepStreamBlock(blocks.StreamBlock):
+    """The steps of the process, in order."""
+
+    step = StepBlock()
+
+
+class QuestionStreamBlock(blocks.StreamBlock):
+    """Frequently asked questions."""
+
+    faq = QuestionBlock()

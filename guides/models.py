@@ -12,14 +12,16 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms.models import BasePage, SiteSettings
+from cms.params import choice_param
+from cms.visibility import public_pages
 
 from .api import RelatedItemsField
 from .blocks import (
-    ConditionBlock,
-    LegalBasisBlock,
-    MaterialBlock,
-    QuestionBlock,
-    StepBlock,
+    ConditionStreamBlock,
+    LegalBasisStreamBlock,
+    MaterialStreamBlock,
+    QuestionStreamBlock,
+    StepStreamBlock,
 )
 
 
@@ -118,11 +120,9 @@ class GuideCategoryPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         items = GuidePage.objects.child_of(self).live().public().order_by("path")
-        audience = request.GET.get("audience", "")
-        if audience in AUDIENCE_FIELDS:
+        audience = choice_param(request.GET, "audience", AUDIENCE_FIELDS)
+        if audience:
             items = items.filter(**{AUDIENCE_FIELDS[audience]: True})
-        else:
-            audience = ""
         context.update(items=items, current_audience=audience)
         return context
 
@@ -147,15 +147,15 @@ class GuidePage(RoutablePageMixin, BasePage):
     serves_foreigners = models.BooleanField(_("面向外国人"), default=False)
     responsible_body = models.CharField(_("实施主体"), max_length=100)
     legal_basis = StreamField(
-        [("law", LegalBasisBlock())], blank=True, verbose_name=_("设定依据")
+        LegalBasisStreamBlock(), blank=True, verbose_name=_("设定依据")
     )
     conditions = StreamField(
-        [("condition", ConditionBlock())], blank=True, verbose_name=_("受理条件")
+        ConditionStreamBlock(), blank=True, verbose_name=_("受理条件")
     )
     materials = StreamField(
-        [("material", MaterialBlock())], blank=True, verbose_name=_("申请材料")
+        MaterialStreamBlock(), blank=True, verbose_name=_("申请材料")
     )
-    steps = StreamField([("step", StepBlock())], blank=True, verbose_name=_("办理流程"))
+    steps = StreamField(StepStreamBlock(), blank=True, verbose_name=_("办理流程"))
     statutory_days = models.PositiveSmallIntegerField(
         _("法定时限"), null=True, blank=True, help_text=_("留空表示法律未规定时限。")
     )
@@ -195,9 +195,7 @@ class GuidePage(RoutablePageMixin, BasePage):
     courier_supported = models.BooleanField(_("支持快递送达"), default=False)
     consult_phone = models.CharField(_("咨询电话"), max_length=50, blank=True)
     complaint_phone = models.CharField(_("监督投诉电话"), max_length=50, blank=True)
-    faqs = StreamField(
-        [("faq", QuestionBlock())], blank=True, verbose_name=_("常见问题")
-    )
+    faqs = StreamField(QuestionStreamBlock(), blank=True, verbose_name=_("常见问题"))
     popular = models.BooleanField(
         _("热门事项"), default=False, help_text=_("在网上办事首页的热门服务中显示。")
     )
@@ -372,12 +370,17 @@ class GuidePage(RoutablePageMixin, BasePage):
             items = items.filter(locale=locale)
         return items.order_by("title")[:limit]
 
-    def related_guides(self) -> list["GuidePage"]:
-        """Live related items, in the editor's order."""
+    def related_guides(self, request=None) -> list["GuidePage"]:
+        """Related items anonymous visitors may see, in the editor's order."""
         links = self.related_items.all()
         if self.pk:
             links = links.select_related("target")
-        return [link.target for link in links if link.target.live]
+        return public_pages((link.target for link in links), request)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related"] = self.related_guides(request)
+        return context
 
     @path("")
     def full(self, request):

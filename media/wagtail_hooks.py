@@ -1,10 +1,13 @@
-"""Admin for videos: a snippet listing in the media menu area."""
+"""Admin for videos, and who may download a document."""
 
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Video
+from .visibility import is_publicly_used
 
 
 class VideoViewSet(SnippetViewSet):
@@ -20,3 +23,19 @@ class VideoViewSet(SnippetViewSet):
 
 
 register_snippet(VideoViewSet)
+
+
+@hooks.register("before_serve_document")
+def hide_unpublished_documents(document, request):
+    """Staff download any document; others only those live, public pages offer.
+
+    An attachment of a draft or of a document under embargo is not served until its
+    page goes live, even to someone who guessed its URL. Wagtail itself checks the
+    collection's view restrictions after this hook.
+    """
+    user = getattr(request, "user", None)
+    if user is not None and user.has_perm("wagtailadmin.access_admin"):
+        return None
+    if not is_publicly_used(document):
+        raise Http404
+    return None

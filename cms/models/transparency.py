@@ -8,11 +8,13 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from cms.blocks import AttachmentBlock, BodyStreamBlock
+from cms.blocks import AttachmentStreamBlock, BodyStreamBlock
+from cms.params import choice_param, int_param, page_param
 
 from .base import BasePage
 
 PAGE_SIZE = 20
+MIN_YEAR, MAX_YEAR = 1949, 2100
 
 
 class DisclosureCategory(models.TextChoices):
@@ -61,23 +63,19 @@ class TransparencyIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         documents = self.documents()
-        category = request.GET.get("category", "")
-        if category in DisclosureCategory.values:
+        category = choice_param(request.GET, "category", DisclosureCategory.values)
+        if category:
             documents = documents.filter(category=category)
-        else:
-            category = ""
-        year = request.GET.get("year", "")
-        if year.isdigit():
-            documents = documents.filter(issue_date__year=int(year))
-        else:
-            year = ""
+        year = int_param(request.GET, "year", MIN_YEAR, MAX_YEAR)
+        if year:
+            documents = documents.filter(issue_date__year=year)
         years = self.documents().dates("issue_date", "year", order="DESC")
         context.update(
-            documents=Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page")),
+            documents=Paginator(documents, PAGE_SIZE).get_page(page_param(request.GET)),
             categories=DisclosureCategory.choices,
             current_category=category,
             years=[d.year for d in years],
-            current_year=year,
+            current_year=str(year or ""),
         )
         return context
 
@@ -99,7 +97,7 @@ class TransparencyPage(BasePage):
     )
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("正文"))
     attachments = StreamField(
-        [("attachment", AttachmentBlock())], blank=True, verbose_name=_("附件")
+        AttachmentStreamBlock(), blank=True, verbose_name=_("附件")
     )
 
     parent_page_types = ["cms.TransparencyIndexPage"]

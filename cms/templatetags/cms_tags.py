@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from cms.locales import request_locale
+from cms.visibility import public_pages
 
 register = template.Library()
 
@@ -33,7 +34,7 @@ def main_menu(context) -> list[Page]:
     if not hasattr(request, "_jingwu_menu"):
         root = _locale_root(request)
         request._jingwu_menu = (
-            list(root.get_children().live().in_menu()) if root else []
+            public_pages(root.get_children().live().in_menu(), request) if root else []
         )
     return request._jingwu_menu
 
@@ -45,18 +46,31 @@ def home_url(context) -> str:
     return root.url if root else "/"
 
 
+@register.simple_tag(takes_context=True)
+def visible_links(context, links) -> list[dict]:
+    """The links of a LinkStreamBlock value that anonymous visitors may follow."""
+    return links.stream_block.visible(links, context.get("request"))
+
+
 @register.simple_tag
 def breadcrumbs(page: Page) -> list[Page]:
     """The page's ancestors below the tree root, home page included."""
     return list(page.get_ancestors().filter(depth__gt=1))
 
 
-@register.simple_tag
-def json_ld(data: dict) -> str:
-    """A schema.org JSON-LD script element; '<' is escaped so data cannot close it."""
+@register.simple_tag(takes_context=True)
+def json_ld(context, data: dict) -> str:
+    """A schema.org JSON-LD script element; '<' is escaped so data cannot close it.
+
+    It carries the page's CSP nonce, since script-src lists no 'unsafe-inline'.
+    """
     text = json.dumps(data, ensure_ascii=False, default=str).replace("<", "\\u003c")
     safe_text = mark_safe(text)  # noqa: S308 - escaped above; HTML-escaping breaks JSON
-    return format_html('<script type="application/ld+json">{}</script>', safe_text)
+    request = context.get("request")
+    nonce = getattr(request, "csp_nonce", "") if request else ""
+    return format_html(
+        '<script type="application/ld+json" nonce="{}">{}</script>', nonce, safe_text
+    )
 
 
 @register.filter

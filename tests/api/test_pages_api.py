@@ -118,10 +118,16 @@ def test_bad_parameters_get_a_400_not_a_500(client, tree):
     ):
         response = client.get("/api/v2/pages/", params)
         assert response.status_code == 400, params
-        assert "message" in response.json()
+        assert response["Content-Type"] == "application/problem+json"
+        problem = response.json()
+        assert problem["status"] == 400
+        assert problem["title"] == "请求参数无效"
+        assert problem["detail"]
 
 
-def test_images_and_documents_endpoints(client, tree):
-    make_image("警徽")
-    assert get(client, "/api/v2/images/")["items"][0]["title"] == "警徽"
+def test_images_and_documents_endpoints_list_what_live_pages_use(client, tree):
+    make_image("未使用的图片")
+    badge = make_image("警徽")
+    make_news(tree["news"], title="新警服发布", teaser_image=badge)
+    assert [i["title"] for i in get(client, "/api/v2/images/")["items"]] == ["警徽"]
     assert get(client, "/api/v2/documents/")["meta"]["total_count"] == 0

@@ -12,9 +12,8 @@ pytestmark = pytest.mark.django_db
 
 
 def json_ld(html: str) -> list[dict]:
-    blocks = re.findall(
-        r'<script type="application/ld\+json">(.*?)</script>', html, re.S
-    )
+    pattern = r'<script type="application/ld\+json" nonce="[\w+/=]+">(.*?)</script>'
+    blocks = re.findall(pattern, html, re.S)
     return [json.loads(block) for block in blocks]
 
 

@@ -1,0 +1,1 @@
+"""The headless API: router, endpoints, filters, fields and the problem format."""

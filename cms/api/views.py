@@ -1,0 +1,62 @@
+"""Our API endpoints over Wagtail's: one error format, checked filters, no leaks."""
+
+from rest_framework.views import APIView
+from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
+from wagtail.documents.api.v2.views import (
+    DocumentsAPIViewSet as WagtailDocumentsAPIViewSet,
+)
+from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
+from wagtail.models import Page
+
+from media.visibility import publicly_used
+
+from . import filters
+
+
+class ProblemsMixin:
+    """Answer errors in problem+json (Wagtail's own handler writes {"message"})."""
+
+    def handle_exception(self, exc):
+        return APIView.handle_exception(self, exc)
+
+
+class PagesAPIViewSet(ProblemsMixin, WagtailPagesAPIViewSet):
+    """Wagtail's pages endpoint, fetching related rows in bulk (no query per page).
+
+    Page models list what their API fields read through `api_prefetch_related`.
+    """
+
+    filter_backends = filters.replace(WagtailPagesAPIViewSet.filter_backends)
+
+    def get_queryset(self):
+        queryset = super().get_queryset().select_related("locale")
+        model = queryset.model
+        if model is Page:
+            return queryset
+        images = [
+            field.name
+            for field in model._meta.concrete_fields
+            if field.is_relation and field.related_model._meta.label == "media.Image"
+        ]
+        queryset = queryset.select_related(*images)
+        return queryset.prefetch_related(*getattr(model, "api_prefetch_related", []))
+
+
+class ImagesAPIViewSet(ProblemsMixin, WagtailImagesAPIViewSet):
+    """Images that live, public pages show (see media.visibility)."""
+
+    filter_backends = filters.replace(WagtailImagesAPIViewSet.filter_backends)
+
+    def get_queryset(self):
+        used = publicly_used(self.model).values("pk")
+        return super().get_queryset().filter(pk__in=used)
+
+
+class DocumentsAPIViewSet(ProblemsMixin, WagtailDocumentsAPIViewSet):
+    """Documents that live, public pages offer (see media.visibility)."""
+
+    filter_backends = filters.replace(WagtailDocumentsAPIViewSet.filter_backends)
+
+    def get_queryset(self):
+        used = publicly_used(self.model).values("pk")
+        return super().get_queryset().filter(pk__in=used)
