@@ -5,6 +5,9 @@ import os
 import sys
 
 if __name__ == "__main__":
+    from cms.env import load_env_file
+
+    load_env_file()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
     from django.core.management import execute_from_command_line
 

@@ -16,9 +16,10 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Locale
 from wagtail.search import index
 
-from cms.api_fields import TagNamesField
+from cms.api.fields import TagNamesField
 from cms.blocks import BodyStreamBlock
 from cms.models import BasePage, SiteSettings
+from cms.params import choice_param, page_param, text_param
 
 PAGE_SIZE = 12
 
@@ -85,19 +86,17 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def listing(self, request):
         articles = self.articles()
-        category = request.GET.get("category", "")
-        if category in NewsCategory.values:
+        category = choice_param(request.GET, "category", NewsCategory.values)
+        if category:
             articles = articles.filter(category=category)
-        else:
-            category = ""
-        tag = request.GET.get("tag", "")[:100]
+        tag = text_param(request.GET, "tag")
         if tag:
             articles = articles.filter(tags__name=tag).distinct()
         return self.render(
             request,
             context_overrides={
                 "articles": Paginator(articles, PAGE_SIZE).get_page(
-                    request.GET.get("page")
+                    page_param(request.GET)
                 ),
                 "categories": NewsCategory.choices,
                 "current_category": category,

@@ -1,13 +1,25 @@
-"""Production: refuses to start without a secret key and allowed hosts; HTTPS only."""
+"""Production: refuses to start rather than run unsafe; HTTPS only."""
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
+from cms.env import env_bool, env_int, env_list
+
 from .base import *  # noqa: F403
-from .base import env_bool, env_list
+from .base import (
+    CACHES,
+    EMAIL_BACKEND,
+    SITE_URL,
+    WAGTAILADMIN_BASE_URL,
+    WAGTAILAPI_BASE_URL,
+)
 
 DEBUG = False
+# The demo loader's --reset deletes every page; never here.
+ALLOW_DEMO_RESET = False
+
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured(
@@ -17,11 +29,49 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must name the site's host names.")
 
+LOOPBACK = {"localhost", "127.0.0.1", "::1", "0.0.0.0", ""}  # noqa: S104 - names only
+if "SITE_URL" not in os.environ:
+    raise ImproperlyConfigured(
+        "SITE_URL must be the public address of the site, e.g. https://police.example"
+        ": links in e-mails, the sitemap and the API are built from it."
+    )
+for name, url in (
+    ("SITE_URL", SITE_URL),
+    ("WAGTAILADMIN_BASE_URL", WAGTAILADMIN_BASE_URL),
+    ("WAGTAILAPI_BASE_URL", WAGTAILAPI_BASE_URL),
+):
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or (parts.hostname or "") in LOOPBACK:
+        raise ImproperlyConfigured(
+            f"{name} is {url!r}: it must be the site's public http(s) address, "
+            "not a local development default."
+        )
+
+if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    raise ImproperlyConfigured(
+        "REDIS_URL must be set: with a local-memory cache every worker process keeps "
+        "its own cache, so rate limits, sign-in lockouts and page caches disagree."
+    )
+if EMAIL_BACKEND.rsplit(".", 1)[0] in {
+    "django.core.mail.backends.console",
+    "django.core.mail.backends.locmem",
+    "django.core.mail.backends.dummy",
+    "django.core.mail.backends.filebased",
+}:
+    raise ImproperlyConfigured(
+        f"EMAIL_BACKEND is {EMAIL_BACKEND}: notifications would never leave the "
+        "server. Set EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and "
+        "the EMAIL_* settings."
+    )
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
-SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = True
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+# Preloading is hard to undo (browsers ship the list): only when asked for.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=False)
+if not SECURE_HSTS_PRELOAD:
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]  # "preload not set": our choice
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_REFERRER_POLICY = "same-origin"
