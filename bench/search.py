@@ -32,17 +32,16 @@ os.environ.setdefault("DEBUG", "false")
 
 def sentences() -> list[str]:
     """Sentences of the demo content, to recombine into documents."""
-    from cms.demo.articles import NEWS, TRANSPARENCY
-    from cms.demo.guide_items import CATEGORIES
+    from cms.demo.schema import disclosures, guide_categories, news_articles
 
     pool = []
-    for item in NEWS + TRANSPARENCY:
-        for paragraph in item["paragraphs"]:
+    for item in [*news_articles(), *disclosures()]:
+        for paragraph in item.paragraphs:
             pool.extend(s + "。" for s in paragraph.split("。") if s)
-    for category in CATEGORIES:
-        for item in category["items"]:
-            pool.append(item["summary"])
-            pool.extend(item["conditions"])
+    for category in guide_categories():
+        for item in category.items:
+            pool.append(item.summary)
+            pool.extend(item.conditions)
     return pool
 
 
@@ -99,7 +98,7 @@ def main() -> None:
 
     from news.models import NewsPage
     from search.backends import backend_name
-    from search.judgements import JUDGEMENTS
+    from search.evaluation import load_judgements
 
     call_command("migrate", verbosity=0)
     backend = get_search_backend()
@@ -119,7 +118,7 @@ def main() -> None:
         f"({documents / indexing:.0f} documents/s)"
     )
 
-    queries = [q for group in JUDGEMENTS.values() for q in group]
+    queries = [q for group in load_judgements().values() for q in group]
     hits = [len(list(NewsPage.objects.live().search(q)[:10])) for q in queries]
     print(
         f"queries: {len(queries)} x {args.repeat}; "

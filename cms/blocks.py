@@ -7,18 +7,18 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from cms.visibility import is_public, restricted_paths
+from cms.visibility import is_public, is_public_media, restricted_paths
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
 
 
-def image_json(image, spec: str = "width-1200") -> dict | None:
+def image_json(image, spec: str = "width-1200", request=None) -> dict | None:
     """Describe an image for the API: a rendition URL, its size and the alt text.
 
-    None when there is no image, or when its original file is missing or unreadable
-    (a restored database without its media, a truncated upload).
+    None when there is no image, when it sits in a restricted collection, or when its
+    original file is missing or unreadable (a restored database without its media).
     """
-    if image is None:
+    if not is_public_media(image, request):
         return None
     try:
         rendition = image.get_rendition(spec)
@@ -33,9 +33,12 @@ def image_json(image, spec: str = "width-1200") -> dict | None:
     }
 
 
-def document_json(document) -> dict | None:
-    """Describe a document for the API: title, URL, extension and size in bytes."""
-    if document is None:
+def document_json(document, request=None) -> dict | None:
+    """Describe a document for the API: title, URL, extension and size in bytes.
+
+    None when there is none or it sits in a restricted collection.
+    """
+    if not is_public_media(document, request):
         return None
     return {
         "id": document.pk,
@@ -94,7 +97,7 @@ class ImageBlock(blocks.StructBlock):
         template = "cms/blocks/image.html"
 
     def get_api_representation(self, value, context=None):
-        image = image_json(value["image"])
+        image = image_json(value["image"], request=request_of(context))
         return {"image": image, "caption": value["caption"]} if image else None
 
 
@@ -111,7 +114,7 @@ class GalleryBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         child = self.child_blocks["images"].child_block
-        images = [child.get_api_representation(item) for item in value["images"]]
+        images = [child.get_api_representation(i, context) for i in value["images"]]
         images = [image for image in images if image]
         return {"title": value["title"], "images": images} if images else None
 
@@ -135,7 +138,7 @@ class VideoBlock(blocks.StructBlock):
             "title": video.title,
             "url": video.file.url,
             "mime_type": video.mime_type,
-            "poster": image_json(video.poster),
+            "poster": image_json(video.poster, request=request_of(context)),
             "caption": value["caption"],
         }
 
@@ -164,7 +167,7 @@ class AttachmentBlock(blocks.StructBlock):
         template = "cms/blocks/attachment.html"
 
     def get_api_representation(self, value, context=None):
-        data = document_json(value["document"])
+        data = document_json(value["document"], request_of(context))
         if data is not None:
             data["label"] = value["label"] or data["title"]
         return data

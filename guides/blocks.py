@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from cms.blocks import document_json
+from cms.blocks import document_json, request_of
 
 
 class LegalBasisBlock(blocks.StructBlock):
@@ -67,8 +67,8 @@ class MaterialBlock(blocks.StructBlock):
             "copies": value["copies"],
             "required": value["required"],
             "note": value["note"] or "",
-            "blank_form": document_json(value["blank_form"]),
-            "example": document_json(value["example"]),
+            "blank_form": document_json(value["blank_form"], request_of(context)),
+            "example": document_json(value["example"], request_of(context)),
         }
 
 

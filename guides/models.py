@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -23,6 +23,7 @@ from .blocks import (
     QuestionStreamBlock,
     StepStreamBlock,
 )
+from .panels import guide_edit_handler
 
 
 class Business(models.TextChoices):
@@ -208,67 +209,7 @@ class GuidePage(RoutablePageMixin, BasePage):
     parent_page_types = ["guides.GuideCategoryPage"]
     subpage_types: list[str] = []
 
-    content_panels = BasePage.content_panels + [
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("item_code"), FieldPanel("item_type")]),
-                FieldPanel("responsible_body"),
-                FieldRowPanel(
-                    [
-                        FieldPanel("serves_citizens"),
-                        FieldPanel("serves_companies"),
-                        FieldPanel("serves_foreigners"),
-                    ],
-                    heading=_("服务对象"),
-                ),
-                FieldPanel("popular"),
-            ],
-            heading=_("基本信息"),
-        ),
-        FieldPanel("legal_basis"),
-        FieldPanel("conditions"),
-        FieldPanel("materials"),
-        FieldPanel("steps"),
-        MultiFieldPanel(
-            [
-                FieldRowPanel(
-                    [FieldPanel("statutory_days"), FieldPanel("statutory_day_type")]
-                ),
-                FieldRowPanel(
-                    [FieldPanel("promised_days"), FieldPanel("promised_day_type")]
-                ),
-            ],
-            heading=_("办理时限"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("fee_free"),
-                FieldRowPanel([FieldPanel("fee_amount"), FieldPanel("fee_unit")]),
-                FieldPanel("fee_basis"),
-            ],
-            heading=_("收费"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("where_to_apply"),
-                FieldRowPanel([FieldPanel("visits"), FieldPanel("online_depth")]),
-                FieldRowPanel(
-                    [
-                        FieldPanel("appointment_supported"),
-                        FieldPanel("courier_supported"),
-                    ]
-                ),
-                FieldPanel("apply_url"),
-            ],
-            heading=_("办理方式"),
-        ),
-        MultiFieldPanel(
-            [FieldPanel("consult_phone"), FieldPanel("complaint_phone")],
-            heading=_("咨询与投诉"),
-        ),
-        FieldPanel("faqs"),
-        InlinePanel("related_items", label=_("相关事项")),
-    ]
+    edit_handler = guide_edit_handler()
     search_fields = BasePage.search_fields + [
         index.SearchField("item_code"),
         index.SearchField("responsible_body"),

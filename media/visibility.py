@@ -46,8 +46,8 @@ def public_collection_q() -> Q:
     return q
 
 
-def publicly_used(model: type) -> QuerySet:
-    """The model's objects (images, documents) the public may find and download."""
+def used_by_public_pages(model: type) -> QuerySet:
+    """The model's objects a live, public page refers to (whatever their collection)."""
     from media.models import Video
 
     pages = live_public_page_ids()
@@ -59,9 +59,14 @@ def publicly_used(model: type) -> QuerySet:
     used = Q(pk__in=referenced_ids(model, pages, Page))
     if model is not Video:
         used |= Q(pk__in=referenced_ids(model, shown_videos, Video))
-    return model.objects.filter(used).filter(public_collection_q())
+    return model.objects.filter(used)
 
 
-def is_publicly_used(obj) -> bool:
-    """Whether one image or document is public in the sense of `publicly_used`."""
-    return publicly_used(type(obj)).filter(pk=obj.pk).exists()
+def publicly_used(model: type) -> QuerySet:
+    """The model's objects (images, documents) the public may find and download."""
+    return used_by_public_pages(model).filter(public_collection_q())
+
+
+def is_used_by_public_pages(obj) -> bool:
+    """Whether a live, public page refers to this one image or document."""
+    return used_by_public_pages(type(obj)).filter(pk=obj.pk).exists()

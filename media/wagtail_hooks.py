@@ -7,7 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Video
-from .visibility import is_publicly_used
+from .visibility import is_used_by_public_pages
 
 
 class VideoViewSet(SnippetViewSet):
@@ -30,12 +30,12 @@ def hide_unpublished_documents(document, request):
     """Staff download any document; others only those live, public pages offer.
 
     An attachment of a draft or of a document under embargo is not served until its
-    page goes live, even to someone who guessed its URL. Wagtail itself checks the
-    collection's view restrictions after this hook.
+    page goes live, even to someone who guessed its URL. Wagtail then checks the
+    collection's view restrictions (sign-in or password) itself.
     """
     user = getattr(request, "user", None)
     if user is not None and user.has_perm("wagtailadmin.access_admin"):
         return None
-    if not is_publicly_used(document):
+    if not is_used_by_public_pages(document):
         raise Http404
     return None

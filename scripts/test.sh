@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Run the whole test suite (SQLite by default; set DATABASE_URL for PostgreSQL).
-# Extra arguments go to pytest, e.g. scripts/test.sh tests/news -k pinned
+# Two pytest processes: first every test that needs no live server, spread over the
+# CPU cores (pytest-xdist; TEST_WORKERS overrides the count), then the browser tests,
+# whose live server flushes the database, in one process of their own.
+# Extra arguments go to both, e.g. scripts/test.sh tests/news -k pinned
+#   TEST_MARKERS="not single_db" scripts/test.sh   narrows both runs further
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
@@ -8,4 +12,14 @@ if [[ ! -x .venv/bin/python ]]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-exec .venv/bin/python -m pytest "$@"
+extra=${TEST_MARKERS:+ and ($TEST_MARKERS)}
+
+run() {  # pytest exits 5 when a selection holds no tests: not a failure here
+  local status=0
+  .venv/bin/python -m pytest "$@" || status=$?
+  [[ $status -eq 5 ]] && status=0
+  return $status
+}
+
+run -n "${TEST_WORKERS:-auto}" -m "not e2e$extra" "$@"
+run -m "e2e$extra" "$@"

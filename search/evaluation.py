@@ -1,8 +1,31 @@
 """Relevance measures for a judged query set: nDCG@k and recall@k."""
 
 import math
+import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+
+Judgements = dict[str, dict[str, dict[str, int]]]
+
+
+def default_judgements_path() -> Path:
+    """The judged query set over the demo content, kept with the search tests."""
+    return Path(settings.BASE_DIR) / "tests" / "search" / "judgements.toml"
+
+
+def load_judgements(path: Path | None = None) -> Judgements:
+    """Read a judged query set: [category."query"] tables of "title" = grade."""
+    with open(path or default_judgements_path(), "rb") as file:
+        data = tomllib.load(file)
+    for category, queries in data.items():
+        for query, judged in queries.items():
+            bad = {t: g for t, g in judged.items() if g not in (0, 1, 2, 3)}
+            if bad:
+                raise ValueError(f"{category}/{query}: grades must be 0-3: {bad}")
+    return data
 
 
 def dcg(gains: Iterable[int]) -> float:
@@ -36,7 +59,7 @@ class Score:
 
 
 def evaluate(
-    judgements: dict[str, dict[str, dict[str, int]]],
+    judgements: Judgements,
     search: Callable[[str], list[str]],
     k: int = 10,
 ) -> dict[str, Score]:

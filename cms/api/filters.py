@@ -19,6 +19,20 @@ MAX_INTEGER = 2**63 - 1
 OPERATORS = {"and", "or"}
 
 
+def check_integer(name: str, value: str, minimum: int, maximum: int) -> int:
+    """The value as an integer in [minimum, maximum] (ASCII digits), else a 400."""
+    text = value.strip()
+    digits = text[1:] if text.startswith("-") else text
+    if not (digits.isascii() and digits.isdigit()):
+        raise invalid(name, _("应为整数。"))
+    number = int(text)
+    if not minimum <= number <= maximum:
+        raise invalid(
+            name, _("应在 %(min)s 到 %(max)s 之间。") % {"min": minimum, "max": maximum}
+        )
+    return number
+
+
 def check_value(model, name: str, value: str) -> None:
     """Raise a 400 (BadRequestError) unless `value` fits the model field `name`."""
     if CONTROL.search(value):
@@ -30,11 +44,7 @@ def check_value(model, name: str, value: str) -> None:
     if isinstance(field, models.ForeignKey):
         field = field.target_field
     if isinstance(field, (models.IntegerField, models.AutoField)):
-        text = value.strip()
-        if not (text.lstrip("-").isascii() and text.lstrip("-").isdigit()):
-            raise invalid(name, _("应为整数。"))
-        if abs(int(text)) > MAX_INTEGER:
-            raise invalid(name, _("数值超出范围。"))
+        check_integer(name, value, -MAX_INTEGER, MAX_INTEGER)
     elif isinstance(
         field,
         (

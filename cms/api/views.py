@@ -1,5 +1,6 @@
 """Our API endpoints over Wagtail's: one error format, checked filters, no leaks."""
 
+from django.utils.translation import gettext as _
 from rest_framework.views import APIView
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
 from wagtail.documents.api.v2.views import (
@@ -8,16 +9,29 @@ from wagtail.documents.api.v2.views import (
 from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
 from wagtail.models import Page
 
+from cms.params import CONTROL
 from media.visibility import publicly_used
 
 from . import filters
+from .filters import MAX_INTEGER, check_integer
+from .pagination import Pagination
+from .problems import invalid
 
 
 class ProblemsMixin:
-    """Answer errors in problem+json (Wagtail's own handler writes {"message"})."""
+    """Problem+json errors (Wagtail writes {"message"}), checked paging and finding."""
+
+    pagination_class = Pagination
 
     def handle_exception(self, exc):
         return APIView.handle_exception(self, exc)
+
+    def find_view(self, request):
+        if "id" in request.GET:
+            check_integer("id", request.GET["id"], 1, MAX_INTEGER)
+        if CONTROL.search(request.GET.get("html_path", "")):
+            raise invalid("html_path", _("参数值不能包含控制字符。"))
+        return super().find_view(request)
 
 
 class PagesAPIViewSet(ProblemsMixin, WagtailPagesAPIViewSet):

@@ -1,4 +1,8 @@
-"""Editors' groups, their permissions, the approval workflow and the demo admin."""
+"""Editors' groups, their permissions, the approval workflow and the demo admin.
+
+Everything here is created when missing and configured on the first build only: a
+second run of the loader never undoes what an administrator changed since.
+"""
 
 import os
 import secrets
@@ -19,7 +23,9 @@ from wagtail.models import (
 EDITORS = "编辑"
 MODERATORS = "审核员"
 ADMINISTRATORS = "管理员"
-WORKFLOW_NAME = "新闻与公开审核"
+# The names migration cms.0003 gives Wagtail's default workflow and its task.
+WORKFLOW_NAME = "内容发布审核"
+TASK_NAME = "审核员审批"
 
 PAGE_PERMISSIONS = {
     EDITORS: ["add_page", "change_page"],
@@ -70,12 +76,15 @@ def _permission(dotted: str) -> Permission:
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
-def ensure_groups(root: Page) -> dict[str, Group]:
-    """Create the three staff groups with their permissions (idempotent)."""
+def ensure_groups(root: Page, configure: bool) -> dict[str, Group]:
+    """The three staff groups; permissions set when new or when `configure`."""
     groups = {}
     root_collection = Collection.get_first_root_node()
     for name, page_codenames in PAGE_PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=name)
+        group, created = Group.objects.get_or_create(name=name)
+        groups[name] = group
+        if not (created or configure):
+            continue
         group.permissions.add(*[_permission(p) for p in MODEL_PERMISSIONS[name]])
         for codename in page_codenames:
             GroupPagePermission.objects.get_or_create(
@@ -94,22 +103,30 @@ def ensure_groups(root: Page) -> dict[str, Group]:
                     content_type__app_label=app, codename=codename
                 ),
             )
-        groups[name] = group
     return groups
 
 
-def ensure_workflow(moderators: Group, pages: list[Page]) -> Workflow:
-    """Editors submit, moderators approve: for the news and transparency sections."""
-    task, _ = GroupApprovalTask.objects.get_or_create(name="审核员审批")
-    task.groups.set([moderators])
-    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
-    WorkflowTask.objects.get_or_create(
-        workflow=workflow, task=task, defaults={"sort_order": 0}
-    )
-    for page in pages:
-        WorkflowPage.objects.update_or_create(
-            page=page, defaults={"workflow": workflow}
+def ensure_workflow(moderators: Group, root: Page, configure: bool) -> Workflow:
+    """Editors submit, moderators approve: one workflow on the root, for every page.
+
+    Migration cms.0003 renames Wagtail's default workflow to WORKFLOW_NAME; this
+    creates it only when it is missing, and on the first build makes sure it covers
+    the root page and that 审核员 can complete its task.
+    """
+    workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()
+    if workflow is not None and not configure:
+        return workflow
+    if workflow is None:
+        workflow = Workflow.objects.create(name=WORKFLOW_NAME, active=True)
+    tasks = [wt.task.specific for wt in workflow.workflow_tasks.select_related("task")]
+    approval = next((t for t in tasks if isinstance(t, GroupApprovalTask)), None)
+    if approval is None:
+        approval = GroupApprovalTask.objects.create(name=TASK_NAME)
+        WorkflowTask.objects.create(
+            workflow=workflow, task=approval, sort_order=len(tasks)
         )
+    approval.groups.add(moderators)
+    WorkflowPage.objects.get_or_create(page=root, defaults={"workflow": workflow})
     return workflow
 
 

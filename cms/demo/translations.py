@@ -5,7 +5,8 @@ from wagtail.models import Locale, Page
 from cms.models import HomePage
 from guides.models import GuideCategoryPage, GuidePage
 
-from .guide_items import CATEGORIES
+from .content import blocks
+from .schema import guide_categories
 from .tree import publish
 
 
@@ -35,15 +36,16 @@ def build_english(home: HomePage, guides: dict[str, GuidePage]) -> list[GuidePag
     home_en.quick_links = []
     publish(home_en)
 
-    category_titles = {c["business"]: c["title_en"] for c in CATEGORIES}
+    categories = guide_categories()
+    category_titles = {c.business: c.title_en for c in categories}
     translated = []
     done_ancestors: set[int] = set()
-    for category in CATEGORIES:
-        for item in category["items"]:
-            if "en" not in item:
+    for category in categories:
+        for item in category.items:
+            en = item.en
+            if en is None:
                 continue
-            en = item["en"]
-            page = translate(guides[item["name"]], english)
+            page = translate(guides[item.name], english)
             for ancestor in page.get_ancestors().filter(depth__gt=2).specific():
                 if ancestor.pk in done_ancestors:
                     continue
@@ -59,15 +61,13 @@ def build_english(home: HomePage, guides: dict[str, GuidePage]) -> list[GuidePag
                 ancestor.show_in_menus = True
                 publish(ancestor)
                 done_ancestors.add(ancestor.pk)
-            page.title = en["name"]
-            page.teaser = en["summary"]
-            page.responsible_body = en["body"]
-            page.conditions = [("condition", text) for text in en["conditions"]]
-            page.steps = [
-                ("step", {"title": t, "description": d}) for t, d in en["steps"]
-            ]
-            page.where_to_apply = en["where"]
-            page.faqs = [("faq", {"question": q, "answer": a}) for q, a in en["faqs"]]
+            page.title = en.name
+            page.teaser = en.summary
+            page.responsible_body = en.body
+            page.conditions = [("condition", text) for text in en.conditions]
+            page.steps = blocks("step", en.steps)
+            page.where_to_apply = en.where
+            page.faqs = blocks("faq", en.faqs)
             publish(page)
             translated.append(page)
 

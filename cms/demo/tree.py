@@ -5,6 +5,7 @@ from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 
 from cms.models import HomePage, SiteSettings, StandardPage, TransparencyIndexPage
+from cms.sites import site_address
 from guides.models import GuideIndexPage
 from news.models import NewsIndexPage
 
@@ -78,11 +79,12 @@ def build_home(locale: Locale) -> HomePage:
     )
     root.add_child(instance=home)
     publish(home)
+    hostname, port = site_address()
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={
-            "hostname": "localhost",
-            "port": 80,
+            "hostname": hostname,
+            "port": port,
             "root_page": home,
             "site_name": "市公安局",
         },
@@ -148,19 +150,29 @@ def configure_home(
     publish(home)
 
 
-def configure_settings(site: Site) -> None:
-    """Fill the footer's contact and record numbers."""
-    settings, _ = SiteSettings.objects.get_or_create(site=site)
-    settings.bureau_name = "市公安局"
-    settings.bureau_name_en = "Municipal Public Security Bureau"
-    settings.address = "东城区前门东大街 9 号"
-    settings.address_en = "9 Qianmen East Street, Dongcheng District"
-    settings.postcode = "100740"
-    settings.emergency_phone = "110"
-    settings.service_phone = "12345"
-    settings.email = "webmaster@jingwu.invalid"
-    settings.icp_number = "京ICP备00000000号"
-    settings.police_record_number = "京公网安备 11000000000000号"
-    settings.weibo_url = "https://weibo.com/"
-    settings.wechat_account = "平安都市"
-    settings.save()
+DEMO_SETTINGS = {
+    "bureau_name": "市公安局",
+    "bureau_name_en": "Municipal Public Security Bureau",
+    "address": "东城区前门东大街 9 号",
+    "address_en": "9 Qianmen East Street, Dongcheng District",
+    "postcode": "100740",
+    "emergency_phone": "110",
+    "service_phone": "12345",
+    "email": "webmaster@jingwu.invalid",
+    "icp_number": "京ICP备00000000号",
+    "police_record_number": "京公网安备 11000000000000号",
+    "weibo_url": "https://weibo.com/",
+    "wechat_account": "平安都市",
+}
+
+
+def configure_settings(site: Site, overwrite: bool) -> SiteSettings:
+    """The footer's contacts and record numbers: written when new or `overwrite`."""
+    settings, created = SiteSettings.objects.get_or_create(
+        site=site, defaults=DEMO_SETTINGS
+    )
+    if overwrite and not created:
+        for name, value in DEMO_SETTINGS.items():
+            setattr(settings, name, value)
+        settings.save()
+    return settings

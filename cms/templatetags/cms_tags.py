@@ -8,7 +8,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from cms.locales import request_locale
-from cms.visibility import public_pages
+from cms.visibility import is_public_media, public_pages
 
 register = template.Library()
 
@@ -79,3 +79,9 @@ def absolute(url: str, request) -> str:
     if not url or url.startswith(("http://", "https://")):
         return url or ""
     return request.build_absolute_uri(url)
+
+
+@register.filter
+def public_media(obj, request) -> bool:
+    """Whether an image or document may be shown (not in a restricted collection)."""
+    return is_public_media(obj, request)

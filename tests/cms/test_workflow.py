@@ -17,17 +17,16 @@ from wagtail.test.utils.form_data import (
 
 from cms.demo import people
 from news.models import NewsPage
-from tests.factories import make_news
+from tests.factories import make_guide, make_news
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def staff(tree):
-    groups = people.ensure_groups(Page.get_first_root_node())
-    people.ensure_workflow(
-        groups[people.MODERATORS], [tree["news"], tree["transparency"]]
-    )
+    root = Page.get_first_root_node()
+    groups = people.ensure_groups(root, configure=True)
+    people.ensure_workflow(groups[people.MODERATORS], root, configure=True)
     users = {}
     for name, group in (("editor", people.EDITORS), ("moderator", people.MODERATORS)):
         user = get_user_model().objects.create_user(
@@ -55,8 +54,63 @@ def news_form(title: str, action: str) -> dict:
     )
 
 
+def guide_form(guide, title: str, action: str) -> dict:
+    """The guide's edit form as the admin posts it, with a new title."""
+
+    def stream(name, values):
+        return streamfield([(name, value) for value in values])
+
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": guide.slug,
+            "teaser": guide.teaser,
+            "item_code": guide.item_code,
+            "item_type": guide.item_type,
+            "responsible_body": guide.responsible_body,
+            "serves_citizens": "on",
+            "legal_basis": stream("law", [b.value for b in guide.legal_basis]),
+            "conditions": stream("condition", [b.value for b in guide.conditions]),
+            "materials": stream(
+                "material",
+                [{**b.value, "blank_form": "", "example": ""} for b in guide.materials],
+            ),
+            "steps": stream("step", [b.value for b in guide.steps]),
+            "statutory_days": guide.statutory_days,
+            "statutory_day_type": guide.statutory_day_type,
+            "promised_days": guide.promised_days,
+            "promised_day_type": guide.promised_day_type,
+            "fee_free": "on",
+            "visits": guide.visits,
+            "online_depth": guide.online_depth,
+            "faqs": stream("faq", [b.value for b in guide.faqs]),
+            "related_items": inline_formset([]),
+            "comments": inline_formset([]),
+            action: "1",
+        }
+    )
+
+
 def add_url(tree) -> str:
     return reverse("wagtailadmin_pages:add", args=("news", "newspage", tree["news"].pk))
+
+
+def approve(client, moderator, page) -> WorkflowState:
+    """The moderator finds the task on the dashboard and approves it."""
+    state = WorkflowState.objects.get(
+        object_id=str(page.pk), status=WorkflowState.STATUS_IN_PROGRESS
+    )
+    assert state.workflow.name == people.WORKFLOW_NAME
+    client.force_login(moderator)
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert page.get_latest_revision().object_str in dashboard
+    url = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=(page.pk, "approve", state.current_task_state.pk),
+    )
+    assert client.post(url, {"comment": ""}).status_code in (200, 302)
+    state.refresh_from_db()
+    return state
 
 
 def test_editor_submits_and_moderator_approves(client, tree, staff):
@@ -65,20 +119,44 @@ def test_editor_submits_and_moderator_approves(client, tree, staff):
     assert response.status_code == 302, response.content.decode()[:2000]
     page = NewsPage.objects.get(title="待审核的通告")
     assert not page.live
-    state = WorkflowState.objects.get(object_id=str(page.pk))
-    assert state.status == WorkflowState.STATUS_IN_PROGRESS
-    assert state.workflow.name == people.WORKFLOW_NAME
 
-    client.force_login(staff["moderator"])
-    approve = reverse(
-        "wagtailadmin_pages:workflow_action",
-        args=(page.pk, "approve", state.current_task_state.pk),
-    )
-    assert client.post(approve, {"comment": ""}).status_code in (200, 302)
+    state = approve(client, staff["moderator"], page)
     page.refresh_from_db()
     assert page.live
-    state.refresh_from_db()
     assert state.status == WorkflowState.STATUS_APPROVED
+
+
+def test_a_guide_edit_goes_through_the_moderators_approval(client, tree, staff):
+    guide = make_guide(tree["category"], title="普通护照申领")
+    client.force_login(staff["editor"])
+    edit = reverse("wagtailadmin_pages:edit", args=(guide.pk,))
+    response = client.post(
+        edit, guide_form(guide, "普通护照申领（新）", "action-submit")
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    guide.refresh_from_db()
+    assert guide.title == "普通护照申领"  # the live page is unchanged until approval
+    assert client.get(guide.url).content.decode().count("普通护照申领（新）") == 0
+
+    state = approve(client, staff["moderator"], guide)
+    assert state.status == WorkflowState.STATUS_APPROVED
+    guide.refresh_from_db()
+    assert guide.title == "普通护照申领（新）"
+    assert not guide.locked
+
+
+def test_a_chinese_title_saves_with_a_pinyin_slug(client, tree, staff):
+    client.force_login(staff["moderator"])
+    form = news_form("冬季道路交通安全提示", "action-publish")
+    form["slug"] = ""  # nobody typed one
+    assert client.post(add_url(tree), form).status_code == 302
+    page = NewsPage.objects.get(title="冬季道路交通安全提示")
+    assert page.slug == "dong-ji-dao-lu-jiao-tong-an-quan-ti-shi"
+    form["slug"] = "冬季道路交通安全提示"  # what the admin's slug field fills in
+    assert client.post(add_url(tree), form).status_code == 302
+    second = NewsPage.objects.filter(title="冬季道路交通安全提示").latest("pk")
+    assert second.slug == "dong-ji-dao-lu-jiao-tong-an-quan-ti-shi-2"
+    assert client.get(second.url).status_code == 200
 
 
 def test_editor_cannot_publish_directly(client, tree, staff):

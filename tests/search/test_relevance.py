@@ -6,8 +6,7 @@ from django.core.management import call_command
 from django.test import TestCase
 
 from search.backends import backend_name
-from search.evaluation import evaluate
-from search.judgements import JUDGEMENTS
+from search.evaluation import evaluate, load_judgements
 from search.management.commands.search_relevance import ranked_titles
 from tests.search.catalogue import reindex
 
@@ -28,7 +27,7 @@ class RelevanceTests(TestCase):
 
     def test_judged_set_keeps_its_relevance(self):
         backend = backend_name()
-        scores = evaluate(JUDGEMENTS, ranked_titles)
+        scores = evaluate(load_judgements(), ranked_titles)
         report = "\n".join(
             f"{name}: nDCG@10 {s.ndcg:.3f} recall@10 {s.recall:.3f} ({s.queries})"
             for name, s in scores.items()

@@ -1,8 +1,9 @@
-"""Build the demo site in code: tree, guides, news, documents, staff and admin."""
+"""Build the demo site from the data files: tree, guides, news, documents, staff."""
 
 import time
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
@@ -12,10 +13,11 @@ from cms.models import HomePage
 
 class Command(BaseCommand):
     help = (
-        "Load the Jingwu demo content: home page, news, transparency documents, "
-        "the 120 "
-        "service guides, English translations, staff groups, approval workflow and an "
-        "admin user. Safe to run twice; --reset rebuilds the page tree."
+        "Load the Jingwu demo content (cms/demo/data): home page, news, transparency "
+        "documents, the 120 service guides, English translations, staff groups, the "
+        "approval workflow and an admin user. Safe to run twice: a second run only "
+        "creates what is missing and never changes what editors changed. --reset "
+        "deletes the page tree and builds it again (refused under production settings)."
     )
 
     def add_arguments(self, parser):
@@ -26,25 +28,30 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, reset: bool = False, **options):
+        if reset and not settings.ALLOW_DEMO_RESET:
+            raise CommandError(
+                "--reset deletes every page; it is refused under production settings."
+            )
         started = time.monotonic()
         with transaction.atomic():
             if reset:
                 tree.remove_demo_tree()
                 self.stdout.write("Removed the existing page tree.")
             home = HomePage.objects.filter(locale__language_code="zh-hans").first()
-            if home is None:
+            first_build = home is None
+            if first_build:
                 home = self.build_tree()
             else:
                 self.stdout.write(
-                    "Demo pages already exist; use --reset to rebuild them."
+                    "Demo pages already exist; nothing is changed "
+                    "(--reset rebuilds them)."
                 )
-            tree.configure_settings(Site.objects.get(root_page=home))
-            groups = people.ensure_groups(Page.get_first_root_node())
-            sections = [p.specific for p in home.get_children().live()]
-            people.ensure_workflow(
-                groups[people.MODERATORS],
-                [p for p in sections if p.specific_class.__name__ in WORKFLOW_SECTIONS],
+            root = Page.get_first_root_node()
+            tree.configure_settings(
+                Site.objects.get(root_page=home), overwrite=first_build
             )
+            groups = people.ensure_groups(root, configure=first_build)
+            people.ensure_workflow(groups[people.MODERATORS], root, first_build)
             username, password = people.ensure_admin(groups)
         self.stdout.write(
             self.style.SUCCESS(f"Done in {time.monotonic() - started:.1f} s.")
@@ -52,9 +59,13 @@ class Command(BaseCommand):
         if password:
             self.stdout.write(
                 self.style.WARNING(
-                    f"Admin user '{username}' created with password: {password}\n"
-                    "It is shown only once; change it with: "
-                    f"python manage.py changepassword {username}"
+                    "\n"
+                    "  ┌───────────────────────────────────────────────┐\n"
+                    f"    Admin user:  {username}\n"
+                    f"    Password:    {password}\n"
+                    "    Shown only this once. Change it with:\n"
+                    f"    manage.py changepassword {username}\n"
+                    "  └───────────────────────────────────────────────┘"
                 )
             )
         else:
@@ -75,6 +86,3 @@ class Command(BaseCommand):
         english = translations.build_english(home, guides)
         self.stdout.write(f"English translations: home page and {len(english)} guides.")
         return home
-
-
-WORKFLOW_SECTIONS = {"NewsIndexPage", "TransparencyIndexPage"}

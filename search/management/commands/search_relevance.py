@@ -1,11 +1,12 @@
 """Print nDCG@10 and recall@10 of the judged query set on the current search backend."""
 
+from pathlib import Path
+
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale, Page
 
 from search.backends import backend_name
-from search.evaluation import evaluate
-from search.judgements import JUDGEMENTS
+from search.evaluation import default_judgements_path, evaluate, load_judgements
 
 
 def ranked_titles(query: str) -> list[str]:
@@ -16,14 +17,27 @@ def ranked_titles(query: str) -> list[str]:
 
 class Command(BaseCommand):
     help = (
-        "Measure search relevance on the judged query set (search/judgements.py) over "
-        "the demo content: run load_demo_content first."
+        "Measure search relevance on a judged query set (by default "
+        "tests/search/judgements.toml) over the demo content: run load_demo_content "
+        "first."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--judgements",
+            type=Path,
+            default=None,
+            help=f"A judged query set in TOML (default {default_judgements_path()}).",
+        )
+
+    def handle(self, *args, judgements: Path | None = None, **options):
         if not Page.objects.filter(depth=2, locale=Locale.get_default()).exists():
             raise CommandError("No site content: run load_demo_content first.")
-        scores = evaluate(JUDGEMENTS, ranked_titles)
+        try:
+            judged = load_judgements(judgements)
+        except (OSError, ValueError) as error:
+            raise CommandError(f"Cannot read the judgements: {error}") from error
+        scores = evaluate(judged, ranked_titles)
         self.stdout.write(f"backend: {backend_name()}")
         self.stdout.write(
             f"{'category':<22}{'queries':>8}{'nDCG@10':>10}{'recall@10':>11}"

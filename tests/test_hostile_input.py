@@ -1,0 +1,316 @@
+"""Every public URL, fed hostile values: never a 500, never an unescaped echo.
+
+The walk covers each URL pattern outside the admin (a new pattern without a place here
+fails `test_every_public_url_pattern_is_walked`), every page type and route, and the
+parameters each documents, with a corpus of hostile values: empty, huge and negative
+numbers, non-ASCII digits, NUL and control characters, 10,000 characters, emoji, SQL
+and HTML/JS fragments, invalid UTF-8 percent-encodings and repeated parameters.
+"""
+
+from urllib.parse import quote
+
+import pytest
+from django.urls import URLResolver, get_resolver
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.django import TestCase
+from wagtail.models import Locale
+
+from media.models import Document
+from tests.factories import (
+    make_document_page,
+    make_guide,
+    make_image,
+    make_news,
+    make_site,
+)
+
+# Values that are written into a query string with quote() (so they arrive as sent).
+VALUES = [
+    "",
+    " ",
+    "0",
+    "-1",
+    "1.5",
+    "99999999999999999999999999",
+    "-9223372036854775809",
+    "1e309",
+    "NaN",
+    "²",
+    "١٢٣",
+    "三",
+    "\x00",
+    "a\x00b",
+    "\x01\x1f\x7f\x9b",
+    "x" * 10_000,
+    "😀" * 20,
+    "' OR 1=1 --",
+    "1; DROP TABLE wagtailcore_page;",
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "../../../etc/passwd",
+    "2025-13-45",
+    "true",
+    "null",
+    "[]",
+    "{}",
+    "*",
+    "-",
+    ",",
+    "%",
+]
+# Raw query strings: invalid UTF-8 and repeated parameters, sent as they are.
+RAW = ["{p}=%ff%fe", "{p}=%c3%28", "{p}=%ed%a0%80", "{p}=%", "{p}=1&{p}=2", "{p}"]
+UNESCAPED = [v for v in VALUES if any(c in v for c in "<>\"'")]
+# For parameters a page ignores: the values most likely to break something.
+SHORT = ["\x00", "x" * 10_000, "<script>alert(1)</script>", "99999999999999999999"]
+
+API_PAGE_FILTERS = [
+    "type",
+    "fields",
+    "limit",
+    "offset",
+    "order",
+    "search",
+    "search_operator",
+    "locale",
+    "child_of",
+    "descendant_of",
+    "ancestor_of",
+    "translation_of",
+    "rich_text_format",
+    "id",
+    "title",
+    "slug",
+    "show_in_menus",
+]
+API_TYPED_FILTERS = {
+    "news.NewsPage": [
+        "date",
+        "category",
+        "pinned",
+        "pinned_until",
+        "pin_order",
+        "tags",
+    ],
+    "cms.TransparencyPage": ["issue_date", "effective_date", "category", "validity"],
+    "guides.GuidePage": [
+        "business",
+        "fee_amount",
+        "statutory_days",
+        "popular",
+        "online_depth",
+        "fee_free",
+    ],
+}
+MEDIA_PARAMS = ["limit", "offset", "order", "search", "fields", "title", "id", "tags"]
+
+
+class HostileInputTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        tree = make_site()
+        english = Locale.objects.create(language_code="en")
+        image = make_image("警徽")
+        cls.news = make_news(tree["news"], teaser_image=image, pinned=True)
+        cls.news.tags.add("出入境")
+        cls.news.save_revision().publish()
+        cls.document = make_document_page(tree["transparency"])
+        cls.guide = make_guide(tree["category"], popular=True)
+        home_en = tree["home"].copy_for_translation(english)
+        home_en.save_revision().publish()
+        cls.tree = tree
+        cls.image = image
+
+    def setUp(self):
+        # Collect every failure instead of stopping at the first exception.
+        self.client.raise_request_exception = False
+
+    def pages(self) -> dict[str, str]:
+        """Every page type and route, by a name used in failure messages."""
+        t = self.tree
+        return {
+            "home": "/",
+            "home_en": "/en/",
+            "news_index": t["news"].url,
+            "news_feed": t["news"].url + "feed/",
+            "news": self.news.url,
+            "transparency_index": t["transparency"].url,
+            "transparency": self.document.url,
+            "guide_index": t["guides"].url,
+            "guide_category": t["category"].url,
+            "guide": self.guide.url,
+            "guide_short": self.guide.url + "short/",
+            "standard": t["interaction"].url,
+        }
+
+    def html_targets(self) -> list[tuple[str, list[str], list[str]]]:
+        """(path, parameters, values) of the site's pages and routes."""
+        pages = self.pages()
+        targets = [(path, ["unknown"], SHORT) for path in pages.values()]
+        return targets + [
+            (pages["news_index"], ["category", "tag", "page"], VALUES),
+            (pages["news_feed"], ["format"], VALUES),
+            (pages["transparency_index"], ["category", "year", "page"], VALUES),
+            (pages["guide_category"], ["audience"], VALUES),
+            ("/search/", ["q", "type", "business", "page"], VALUES),
+            ("/en/search/", ["q", "type"], VALUES),
+            ("/search/suggest/", ["q"], VALUES),
+            ("/sitemap.xml", ["p"], VALUES),
+            ("/robots.txt", ["unknown"], SHORT),
+            ("/_util/login/", ["next"], VALUES),
+            ("/admin/login/", ["next"], VALUES),
+        ]
+
+    def api_targets(self) -> list[tuple[str, list[str], list[str]]]:
+        """(path, parameters, values) of the API's endpoints."""
+        targets = [
+            ("/api/v2/pages/", API_PAGE_FILTERS, VALUES),
+            (f"/api/v2/pages/{self.news.pk}/", ["fields", "unknown"], VALUES),
+            ("/api/v2/pages/find/", ["html_path", "id"], VALUES),
+            ("/api/v2/images/", MEDIA_PARAMS, VALUES),
+            (f"/api/v2/images/{self.image.pk}/", ["fields"], VALUES),
+            ("/api/v2/images/find/", ["id"], VALUES),
+            ("/api/v2/documents/", MEDIA_PARAMS, VALUES),
+            ("/api/v2/documents/find/", ["id"], VALUES),
+        ]
+        for page_type, filters in API_TYPED_FILTERS.items():
+            targets.append((f"/api/v2/pages/?type={page_type}", filters, VALUES))
+        return targets
+
+    def paths(self) -> list[str]:
+        """Hostile values in the path itself (ids, file names, page slugs)."""
+        segments = ["abc", "-1", "99999999999999999999", "%00", "%ff", quote("😀")]
+        segments.append(quote("<script>alert(1)</script>", safe=""))
+        paths = []
+        for s in segments:
+            paths += [
+                f"/api/v2/pages/{s}/",
+                f"/api/v2/images/{s}/",
+                f"/api/v2/documents/{s}/",
+                f"/api/v2/{s}/",
+                f"/documents/{s}/{s}",
+                "/documents/1/" + s,
+                f"/documents/authenticate_with_password/{s}/",
+                f"/_util/authenticate_with_password/{s}/{s}/",
+                f"/{s}/",
+                f"{self.tree['news'].url}{s}/",
+                f"{self.guide.url}{s}/",
+                f"/en/{s}/",
+            ]
+        document = Document.objects.create(title="附件")
+        paths.append(f"/documents/{document.pk}/{quote('<b>.pdf')}")
+        return paths
+
+    def check(self, path: str, query: str, failures: list, value: str = "") -> None:
+        separator = "&" if "?" in path else "?"
+        url = f"{path}{separator}{query}" if query else path
+        response = self.client.get(url)
+        if response.status_code >= 500:
+            failures.append(f"{response.status_code} {url[:200]}")
+            return
+        content_type = response.get("Content-Type", "")
+        is_redirect = 300 <= response.status_code < 400
+        if path.startswith("/api/") and "json" not in content_type and not is_redirect:
+            failures.append(f"not JSON ({content_type}) {url[:200]}")
+        if value in UNESCAPED and "html" in content_type:
+            if value in response.content.decode(errors="replace"):
+                failures.append(f"unescaped echo of {value!r} at {url[:200]}")
+
+    def walk(self, targets) -> tuple[list[str], int]:
+        failures: list[str] = []
+        requests = 0
+        for path, params, values in targets:
+            for param in params:
+                for value in values:
+                    self.check(path, f"{param}={quote(value)}", failures, value)
+                    requests += 1
+                for raw in RAW:
+                    self.check(path, raw.format(p=param), failures)
+                    requests += 1
+        return failures, requests
+
+    def assert_clean(self, failures: list[str], requests: int, floor: int) -> None:
+        report = "\n".join(failures[:50])
+        assert not failures, f"{len(failures)} of {requests} requests:\n{report}"
+        assert requests >= floor  # the walk really walked
+
+    def test_pages_and_routes(self):
+        failures, requests = self.walk(self.html_targets())
+        self.assert_clean(failures, requests, 750)
+
+    def test_api_endpoints(self):
+        failures, requests = self.walk(self.api_targets())
+        self.assert_clean(failures, requests, 2000)
+
+    def test_hostile_paths(self):
+        failures: list[str] = []
+        paths = self.paths()
+        for path in paths:
+            self.check(path, "", failures)
+        self.assert_clean(failures, len(paths), 80)
+
+    def test_every_public_url_pattern_is_walked(self):
+        """A URL pattern added later must be added to the walk above."""
+        walked = {
+            "documents/^(\\d+)/(.*)$",
+            "documents/authenticate_with_password/<int:restriction_id>/",
+            "api/v2/^pages/",
+            "api/v2/^pages/<int:pk>/",
+            "api/v2/^pages/find/",
+            "api/v2/^images/",
+            "api/v2/^images/<int:pk>/",
+            "api/v2/^images/find/",
+            "api/v2/^documents/",
+            "api/v2/^documents/<int:pk>/",
+            "api/v2/^documents/find/",
+            "sitemap.xml",
+            "robots.txt",
+            "search/",
+            "search/suggest/",
+            "_util/authenticate_with_password/<int:page_view_restriction_id>/"
+            "<int:page_id>/",
+            "_util/login/",
+            "^((?:[\\w\\-]+/)*)$",
+        }
+        assert set(public_patterns()) == walked
+
+    @settings(
+        max_examples=150,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture],
+    )
+    @given(
+        text=st.text(max_size=300),
+        param=st.sampled_from(["q", "type", "business", "page"]),
+    )
+    def test_search_takes_any_text(self, text, param):
+        response = self.client.get("/search/", {param: text})
+        assert response.status_code == 200
+
+    @settings(max_examples=150, deadline=None)
+    @given(
+        text=st.text(max_size=200),
+        param=st.sampled_from(["search", "order", "fields", "type", "limit", "date"]),
+    )
+    def test_api_takes_any_text(self, text, param):
+        response = self.client.get(
+            "/api/v2/pages/", {"type": "news.NewsPage", param: text}
+        )
+        assert response.status_code in {200, 400}, response.content[:300]
+
+
+def public_patterns():
+    """URL patterns outside the admin, as strings."""
+
+    def walk(patterns, prefix=""):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern.url_patterns, prefix + str(pattern.pattern))
+            else:
+                yield prefix + str(pattern.pattern)
+
+    return [p for p in walk(get_resolver().url_patterns) if not p.startswith("admin/")]
+
+
+pytestmark = pytest.mark.django_db
