@@ -7,46 +7,11 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from cms.api.fields import document_json, image_json
 from cms.visibility import is_public, is_public_media, restricted_paths
+from media.renditions import rendition_or_none
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
-
-
-def image_json(image, spec: str = "width-1200", request=None) -> dict | None:
-    """Describe an image for the API: a rendition URL, its size and the alt text.
-
-    None when there is no image, when it sits in a restricted collection, or when its
-    original file is missing or unreadable (a restored database without its media).
-    """
-    if not is_public_media(image, request):
-        return None
-    try:
-        rendition = image.get_rendition(spec)
-    except OSError:  # Wagtail's SourceImageIOError is one
-        return None
-    return {
-        "id": image.pk,
-        "url": rendition.url,
-        "width": rendition.width,
-        "height": rendition.height,
-        "alt": image.default_alt_text or image.title,
-    }
-
-
-def document_json(document, request=None) -> dict | None:
-    """Describe a document for the API: title, URL, extension and size in bytes.
-
-    None when there is none or it sits in a restricted collection.
-    """
-    if not is_public_media(document, request):
-        return None
-    return {
-        "id": document.pk,
-        "title": document.title,
-        "url": document.url,
-        "extension": document.file_extension,
-        "size": document.file_size,
-    }
 
 
 def request_of(context) -> object | None:
@@ -67,6 +32,15 @@ class OmitEmptyStreamBlock(blocks.StreamBlock):
             for item in super().get_api_representation(value, context)
             if item["value"] is not None
         ]
+
+
+def picture(value, spec: str, request=None) -> dict | None:
+    """An image block's rendition and caption for a template, if it can be shown."""
+    image = value["image"]
+    if not is_public_media(image, request):
+        return None
+    rendition = rendition_or_none(image, spec)
+    return {"rendition": rendition, "caption": value["caption"]} if rendition else None
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -96,6 +70,11 @@ class ImageBlock(blocks.StructBlock):
         label = _("图片")
         template = "cms/blocks/image.html"
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["picture"] = picture(value, "width-960", request_of(parent_context))
+        return context
+
     def get_api_representation(self, value, context=None):
         image = image_json(value["image"], request=request_of(context))
         return {"image": image, "caption": value["caption"]} if image else None
@@ -111,6 +90,13 @@ class GalleryBlock(blocks.StructBlock):
         icon = "image"
         label = _("组图")
         template = "cms/blocks/gallery.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        request = request_of(parent_context)
+        pictures = [picture(item, "fill-480x320", request) for item in value["images"]]
+        context["pictures"] = [p for p in pictures if p]
+        return context
 
     def get_api_representation(self, value, context=None):
         child = self.child_blocks["images"].child_block

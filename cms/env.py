@@ -13,6 +13,11 @@ def load_env_file() -> None:
     load_dotenv(BASE_DIR / ".env", override=False)
 
 
+def env_str(name: str, default: str = "") -> str:
+    """A string variable; empty counts as unset (a copied .env.example has many)."""
+    return os.environ.get(name, "").strip() or default
+
+
 def env_list(name: str, default: str = "") -> list[str]:
     """Read a comma-separated environment variable as a list."""
     return [
@@ -24,8 +29,8 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 def env_bool(name: str, default: bool = False) -> bool:
     """Read a true/false environment variable."""
-    value = os.environ.get(name)
-    if value is None:
+    value = os.environ.get(name, "").strip()
+    if not value:
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
 

@@ -1,18 +1,31 @@
 """The client's address, for sign-in lockouts and rate limits."""
 
+import ipaddress
+
 from django.conf import settings
-from ipware import get_client_ip
 
 
 def client_ip(request) -> str:
-    """The visitor's IP address, trusting X-Forwarded-For only behind known proxies.
+    """The visitor's IP address, trusting X-Forwarded-For only as far as our proxies.
 
-    With TRUSTED_PROXY_COUNT = 0 (no proxy) the header is ignored, since any client
-    can send one; behind N proxies django-ipware takes the address the first proxy saw.
+    Behind N proxies (TRUSTED_PROXY_COUNT), each appends the address it received the
+    request from, so the visitor is the N-th entry from the right; anything further
+    left was written by the client and may be forged. With no proxy (N = 0) the
+    header is ignored and REMOTE_ADDR is the visitor.
     """
     count = settings.TRUSTED_PROXY_COUNT
-    if count > 0:
-        address, _routable = get_client_ip(request, proxy_count=count)
-        if address:
-            return address
-    return request.META.get("REMOTE_ADDR", "")
+    remote = request.META.get("REMOTE_ADDR", "")
+    if count <= 0:
+        return remote
+    entries = [
+        part.strip()
+        for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        if part.strip()
+    ]
+    if len(entries) < count:
+        return remote  # fewer hops than proxies: not through them all
+    candidate = entries[-count]
+    try:
+        return str(ipaddress.ip_address(candidate))
+    except ValueError:
+        return remote

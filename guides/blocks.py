@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from cms.blocks import document_json, request_of
+from cms.api.fields import document_json
+from cms.blocks import request_of
 
 
 class LegalBasisBlock(blocks.StructBlock):

@@ -15,8 +15,20 @@ from django.utils.translation import gettext_lazy as _
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject
 
-# PDF names that run code or open other files when the document is viewed.
-ACTIVE_PDF_NAMES = {"/JS", "/JavaScript", "/Launch", "/EmbeddedFile", "/RichMedia"}
+# PDF keys, and values of /S, /Type and /Subtype, that run code, start programs,
+# send data away or carry other files when the document is opened.
+ACTIVE_PDF_KEYS = {"/JS", "/JavaScript", "/EmbeddedFiles", "/RichMediaContent"}
+ACTIVE_PDF_VALUES = {
+    "/JavaScript",
+    "/Launch",
+    "/SubmitForm",
+    "/ImportData",
+    "/GoToE",
+    "/RichMedia",
+    "/RichMediaExecute",
+    "/EmbeddedFile",
+    "/FileAttachment",
+}
 TEXT_ENCODINGS = ("utf-8-sig", "gb18030")
 MAX_ZIP_RATIO = 100  # uncompressed / compressed: beyond this, a zip bomb
 MAX_ZIP_MEMBERS = 10_000
@@ -43,12 +55,21 @@ def check_pdf(data: bytes) -> None:
         )
     except Exception:  # noqa: BLE001 - a parser fed hostile bytes may raise anything
         fail(_("PDF 文件已损坏，无法读取。"))
-    for obj in objects:
-        if isinstance(obj, DictionaryObject) and ACTIVE_PDF_NAMES & set(obj.keys()):
-            fail(_("PDF 含有脚本、附件或启动其他程序的动作，不能发布。"))
+    if any(is_active(obj) for obj in objects):
+        fail(_("PDF 含有脚本、附件或启动其他程序的动作，不能发布。"))
     # Names can also hide in streams pypdf did not parse as objects.
     if b"/JavaScript" in data or b"/JS " in data or b"/JS(" in data:
         fail(_("PDF 含有脚本、附件或启动其他程序的动作，不能发布。"))
+
+
+def is_active(obj) -> bool:
+    """Whether a PDF object is (or names) an action or an embedded file."""
+    if not isinstance(obj, DictionaryObject):
+        return False
+    if ACTIVE_PDF_KEYS & set(obj.keys()):
+        return True
+    kinds = {str(obj.get(key)) for key in ("/S", "/Type", "/Subtype")}
+    return bool(ACTIVE_PDF_VALUES & kinds)
 
 
 def open_zip(data: bytes) -> zipfile.ZipFile:
@@ -94,10 +115,14 @@ def ole_checker(stream: str) -> Callable:
     """A check for a legacy Office file (OLE2) holding the given main stream."""
 
     def check(data: bytes) -> None:
-        if not olefile.isOleFile(data):
+        # Always a file object: olefile takes short bytes for a path on the server.
+        if not olefile.isOleFile(io.BytesIO(data)):
             fail(_("文件内容与扩展名不符。"))
-        with olefile.OleFileIO(data) as ole:
-            streams = {"/".join(entry) for entry in ole.listdir()}
+        try:
+            with olefile.OleFileIO(io.BytesIO(data)) as ole:
+                streams = {"/".join(entry) for entry in ole.listdir()}
+        except Exception:  # noqa: BLE001 - a parser fed hostile bytes may raise anything
+            fail(_("文件已损坏，无法读取。"))
         if not any(name in streams for name in stream.split("|")):
             fail(_("文件内容与扩展名不符。"))
         if any(

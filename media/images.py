@@ -13,7 +13,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+BROKEN = _("图片文件已损坏或不完整，请重新导出后上传。")
 SAVE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF", "AVIF"}
+# A phone's multi-picture JPEG (MPO) is kept as its main picture, a plain JPEG.
+SAVE_AS = {"MPO": "JPEG"}
+ANIMATED = {"GIF", "WEBP", "AVIF"}
 
 
 def clean_picture(upload) -> SimpleUploadedFile:
@@ -23,13 +27,12 @@ def clean_picture(upload) -> SimpleUploadedFile:
     try:
         with Image.open(io.BytesIO(data)) as picture:
             picture.load()  # decode every byte: truncated files raise here
-            if picture.format not in SAVE_FORMATS:
+            image_format = SAVE_AS.get(picture.format, picture.format)
+            if image_format not in SAVE_FORMATS:
                 raise ValueError(f"unsupported format {picture.format}")
-            return _resave(upload.name, picture, picture.format)
+            return _resave(upload.name, picture, image_format)
     except (OSError, SyntaxError, ValueError, UnidentifiedImageError) as error:
-        raise ValidationError(
-            _("图片文件已损坏或不完整，请重新导出后上传。"), code="broken_image"
-        ) from error
+        raise ValidationError(BROKEN, code="broken_image") from error
 
 
 def _resave(name: str, picture: Image.Image, image_format: str) -> SimpleUploadedFile:
@@ -38,15 +41,17 @@ def _resave(name: str, picture: Image.Image, image_format: str) -> SimpleUploade
         options["icc_profile"] = picture.info["icc_profile"]
     if image_format == "JPEG":
         upright = ImageOps.exif_transpose(picture)
-        if upright is picture:
+        if upright is picture and picture.format == "JPEG":
             # Same quantisation tables as the upload: no visible loss.
             options.update(quality="keep", subsampling="keep")
         else:
             picture, options["quality"] = upright, 92
-    elif image_format == "GIF" and getattr(picture, "n_frames", 1) > 1:
+    elif image_format in ANIMATED and getattr(picture, "n_frames", 1) > 1:
         options.update(save_all=True, loop=picture.info.get("loop", 0))
-    elif image_format in {"WEBP", "AVIF"}:
-        options["quality"] = 90
+        if "duration" in picture.info:
+            options["duration"] = picture.info["duration"]
+    if image_format in {"WEBP", "AVIF"}:
+        options.setdefault("quality", 90)
     buffer = io.BytesIO()
     picture.save(buffer, image_format, **options)
     return SimpleUploadedFile(name, buffer.getvalue(), content_type=_mime(image_format))

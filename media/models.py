@@ -73,6 +73,15 @@ class Document(AbstractDocument):
         verbose_name = _("文档")
         verbose_name_plural = _("文档")
 
+    def clean(self):
+        """Wagtail's extension check, unless the form already refused the file.
+
+        A refused upload leaves the file empty; checking the extension of nothing
+        would add a second, misleading error under the first.
+        """
+        if self.file:
+            super().clean()
+
 
 class Video(index.Indexed, models.Model):
     """A video file served from the media library, with a poster and a transcript."""

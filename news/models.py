@@ -12,14 +12,14 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Locale
 from wagtail.search import index
 
-from cms.api.fields import TagNamesField
+from cms.api.fields import ImageField, TagNamesField
 from cms.blocks import BodyStreamBlock
 from cms.models import BasePage, SiteSettings
 from cms.params import choice_param, page_param, text_param
+from media.renditions import rendition_or_none
 
 PAGE_SIZE = 12
 
@@ -184,7 +184,7 @@ class NewsPage(BasePage):
         APIField("date"),
         APIField("category"),
         APIField("tags", serializer=TagNamesField()),
-        APIField("lead_image", serializer=ImageRenditionField("width-1200")),
+        APIField("lead_image", serializer=ImageField("width-1200")),
         APIField("source"),
         APIField("author"),
         APIField("body"),
@@ -216,10 +216,9 @@ class NewsPage(BasePage):
         }
         if self.author:
             data["author"] = {"@type": "Person", "name": self.author}
-        if self.lead_image:
-            data["image"] = request.build_absolute_uri(
-                self.lead_image.get_rendition("width-1200").url
-            )
+        lead = rendition_or_none(self.lead_image, "width-1200")
+        if lead is not None:
+            data["image"] = request.build_absolute_uri(lead.url)
         return data
 
     api_prefetch_related = ["tags"]

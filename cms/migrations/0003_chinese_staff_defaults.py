@@ -1,10 +1,14 @@
 """Wagtail's default groups, workflow and root collection, under Chinese names.
 
 Wagtail's migrations create the groups "Moderators" and "Editors", a "Moderators
-approval" workflow on the root page and a collection "Root". Editors here work in
-Chinese: the groups become 审核员 and 编辑 (merged into groups of those names when
-they already exist), the workflow 内容发布审核 with the task 审核员审批, and the
-collection 全部. Names an administrator has already changed are left alone.
+approval" workflow on the root page, a root page and a collection both called "Root".
+Editors here work in Chinese: the groups become 审核员 and 编辑 (merged into groups of
+those names when they already exist), the workflow 内容发布审核 with the task
+审核员审批, the root page 全部站点 and the collection 全部. Names an administrator has
+already changed are left alone.
+
+It runs after every Wagtail migration that grants permissions to the groups by their
+English names (admin access, images, documents), or those grants would find nothing.
 """
 
 from django.db import migrations
@@ -13,6 +17,7 @@ GROUPS = {"Moderators": "审核员", "Editors": "编辑"}
 WORKFLOW = ("Moderators approval", "内容发布审核")
 TASK = ("Moderators approval", "审核员审批")
 COLLECTION = ("Root", "全部")
+ROOT_PAGE = ("Root", "全部站点")
 
 
 def rename(apps, schema_editor, forward=True):
@@ -21,6 +26,7 @@ def rename(apps, schema_editor, forward=True):
     Task = apps.get_model("wagtailcore", "Task")
     GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
     Collection = apps.get_model("wagtailcore", "Collection")
+    Page = apps.get_model("wagtailcore", "Page")
     pairs = GROUPS.items() if forward else [(b, a) for a, b in GROUPS.items()]
     for old_name, new_name in pairs:
         old = Group.objects.filter(name=old_name).first()
@@ -43,6 +49,10 @@ def rename(apps, schema_editor, forward=True):
         model.objects.filter(name=old_name).update(name=new_name)
     old_name, new_name = COLLECTION if forward else COLLECTION[::-1]
     Collection.objects.filter(depth=1, name=old_name).update(name=new_name)
+    old_name, new_name = ROOT_PAGE if forward else ROOT_PAGE[::-1]
+    Page.objects.filter(depth=1, title=old_name).update(
+        title=new_name, draft_title=new_name
+    )
 
 
 def rename_back(apps, schema_editor):
@@ -53,6 +63,9 @@ class Migration(migrations.Migration):
     dependencies = [
         ("cms", "0002_pages"),
         ("wagtailcore", "0098_apitoken"),
+        ("wagtailadmin", "0006_formstate"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
+        ("wagtailimages", "0027_image_description"),
         ("auth", "0012_alter_user_first_name_max_length"),
     ]
 

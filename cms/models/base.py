@@ -5,10 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.api.fields import ImageField
 from cms.slugs import needs_pinyin, pinyin_slug
 
 
@@ -81,7 +81,7 @@ class BasePage(Page):
     search_fields = Page.search_fields + [index.SearchField("teaser")]
     api_fields = [
         APIField("teaser"),
-        APIField("teaser_image", serializer=ImageRenditionField("fill-640x360")),
+        APIField("teaser_image", serializer=ImageField("fill-640x360")),
     ]
 
     class Meta:

@@ -5,9 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.search import index
 
+from cms.api.fields import ImageField
 from cms.blocks import BodyStreamBlock, LinkStreamBlock
 
 from .base import BasePage
@@ -69,7 +69,7 @@ class HomePage(BasePage):
     api_fields = BasePage.api_fields + [
         APIField("hero_title"),
         APIField("hero_text"),
-        APIField("hero_image", serializer=ImageRenditionField("fill-1280x640")),
+        APIField("hero_image", serializer=ImageField("fill-1280x640")),
         APIField("sections"),
         APIField("quick_links"),
         APIField("news_count"),

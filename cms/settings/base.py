@@ -1,18 +1,17 @@
 """Settings shared by every environment; values come from the environment only."""
 
 import datetime
-import os
 from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 
-from cms.env import BASE_DIR, env_bool, env_int, env_list
+from cms.env import BASE_DIR, env_bool, env_int, env_list, env_str
 from search.settings import search_backends
 
-VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
+VAR_DIR = Path(env_str("VAR_DIR") or BASE_DIR / "var")
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
+SECRET_KEY = env_str("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG")
 # `load_demo_content --reset` deletes every page; production settings forbid it.
 ALLOW_DEMO_RESET = True
@@ -102,7 +101,7 @@ TEMPLATES = [
     },
 ]
 
-DATABASE_URL = os.environ.get("DATABASE_URL", "")
+DATABASE_URL = env_str("DATABASE_URL", "")
 if not DATABASE_URL:
     # The embedded default needs its folder; PostgreSQL needs nothing on disk.
     VAR_DIR.mkdir(parents=True, exist_ok=True)
@@ -123,7 +122,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_URL = env_str("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -171,41 +170,43 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # Our catalogues come first: English for our strings, and the Chinese admin strings
 # Wagtail's own catalogue lacks.
 LOCALE_PATHS = [BASE_DIR / "locale"]
-TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Shanghai")
+TIME_ZONE = env_str("TIME_ZONE", "Asia/Shanghai")
 USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
+STATIC_ROOT = Path(env_str("STATIC_ROOT") or VAR_DIR / "static")
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or VAR_DIR / "media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-EMAIL_BACKEND = os.environ.get(
+EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@jingwu.invalid")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "noreply@jingwu.invalid")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Jingwu 警务"
 # No avatars from gravatar.com: staff e-mail hashes must not leave the bureau.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the admin ask releases.wagtail.org for updates (CSP would block it anyway).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # The public address of the site: the default Site's host and port follow it
 # (`manage.py configure_site`), and so do links in e-mails and API responses.
-SITE_URL = os.environ.get(
-    "SITE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
-).rstrip("/")
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL).rstrip("/")
+SITE_URL = env_str("SITE_URL", f"http://127.0.0.1:{env_str('PORT', '8000')}").rstrip(
+    "/"
+)
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", SITE_URL).rstrip("/")
 WAGTAILIMAGES_IMAGE_MODEL = "media.Image"
 WAGTAILDOCS_DOCUMENT_MODEL = "media.Document"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "media.forms.ImageForm"
@@ -223,8 +224,8 @@ WAGTAILDOCS_EXTENSIONS = [
     "zip",
 ]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-WAGTAILSEARCH_BACKENDS = search_backends(os.environ.get("SEARCH_URL", ""))
-WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", SITE_URL).rstrip("/")
+WAGTAILSEARCH_BACKENDS = search_backends(env_str("SEARCH_URL", ""))
+WAGTAILAPI_BASE_URL = env_str("WAGTAILAPI_BASE_URL", SITE_URL).rstrip("/")
 WAGTAILAPI_LIMIT_MAX = 100
 # The admin keeps a Chinese title's slug while the editor types; saving turns it into
 # pinyin (cms.slugs), so URLs stay short and readable when shared in WeChat or SMS.
@@ -233,7 +234,7 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = True
 # Background work (DESIGN.md): the database backend in production, immediate elsewhere.
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get(
+        "BACKEND": env_str(
             "TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
         )
     }
@@ -286,12 +287,12 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         # Wagtail logs every page edit and django-tasks every task run: too chatty.
-        "wagtail": {"level": os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING")},
-        "django_tasks": {"level": os.environ.get("TASKS_LOG_LEVEL", "WARNING")},
+        "wagtail": {"level": env_str("WAGTAIL_LOG_LEVEL", "WARNING")},
+        "django_tasks": {"level": env_str("TASKS_LOG_LEVEL", "WARNING")},
         # The OpenSearch client logs every request at INFO.
-        "opensearch": {"level": os.environ.get("SEARCH_LOG_LEVEL", "WARNING")},
+        "opensearch": {"level": env_str("SEARCH_LOG_LEVEL", "WARNING")},
     },
 }

@@ -1,11 +1,10 @@
 """Production: refuses to start rather than run unsafe; HTTPS only."""
 
-import os
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
-from cms.env import env_bool, env_int, env_list
+from cms.env import env_bool, env_int, env_list, env_str
 
 from .base import *  # noqa: F403
 from .base import (
@@ -20,7 +19,7 @@ DEBUG = False
 # The demo loader's --reset deletes every page; never here.
 ALLOW_DEMO_RESET = False
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
+SECRET_KEY = env_str("SECRET_KEY")
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured(
         "SECRET_KEY must be set to at least 50 random characters."
@@ -30,7 +29,7 @@ if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must name the site's host names.")
 
 LOOPBACK = {"localhost", "127.0.0.1", "::1", "0.0.0.0", ""}  # noqa: S104 - names only
-if "SITE_URL" not in os.environ:
+if not env_str("SITE_URL"):
     raise ImproperlyConfigured(
         "SITE_URL must be the public address of the site, e.g. https://police.example"
         ": links in e-mails, the sitemap and the API are built from it."
@@ -46,6 +45,12 @@ for name, url in (
             f"{name} is {url!r}: it must be the site's public http(s) address, "
             "not a local development default."
         )
+if urlsplit(SITE_URL).scheme == "https" and urlsplit(SITE_URL).port not in {None, 443}:
+    # Wagtail's Site knows only a port: 443 means https, any other port http.
+    raise ImproperlyConfigured(
+        f"SITE_URL is {SITE_URL!r}: an https address must use port 443, or Wagtail "
+        "would build http:// links to the site."
+    )
 
 if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     raise ImproperlyConfigured(

@@ -9,6 +9,7 @@ from wagtail.models import Page, Site
 
 from cms.locales import request_locale
 from cms.visibility import is_public_media, public_pages
+from media.renditions import rendition_or_none
 
 register = template.Library()
 
@@ -85,3 +86,9 @@ def absolute(url: str, request) -> str:
 def public_media(obj, request) -> bool:
     """Whether an image or document may be shown (not in a restricted collection)."""
     return is_public_media(obj, request)
+
+
+@register.simple_tag
+def rendition(image, spec: str):
+    """`{% rendition image "fill-240x150" as r %}`: None if no image or no file."""
+    return rendition_or_none(image or None, spec)

@@ -29,10 +29,13 @@ def load_production(**env):
         with mock.patch.dict(os.environ, env, clear=True):
             return importlib.import_module("cms.settings.production")
     finally:
+        package = sys.modules["cms.settings"]
         for name, module in saved.items():
             sys.modules.pop(name, None)
             if module is not None:
                 sys.modules[name] = module
+                # The import also rebound the package attribute: put it back too.
+                setattr(package, name.rsplit(".", 1)[1], module)
 
 
 def without(name: str, **changes) -> dict:
@@ -60,6 +63,7 @@ def test_safe_environment_loads():
         (without("SITE_URL"), "SITE_URL must be the public address"),
         ({**SAFE, "SITE_URL": "http://127.0.0.1:8000"}, "not a local development"),
         ({**SAFE, "SITE_URL": "http://localhost"}, "not a local development"),
+        ({**SAFE, "SITE_URL": "https://police.example:8443"}, "must use port 443"),
         (
             {**SAFE, "WAGTAILADMIN_BASE_URL": "http://127.0.0.1:8000"},
             "WAGTAILADMIN_BASE_URL",
