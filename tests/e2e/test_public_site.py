@@ -106,3 +106,29 @@ def test_search_box_suggests_services_as_you_type(site, page_at):
     assert page.evaluate("document.activeElement.textContent") == "普通护照申领"
     page.keyboard.press("Enter")
     page.wait_for_url("**" + site["guide"].url)
+
+
+def test_the_security_policy_blocks_nothing_the_site_needs(site, page_at):
+    """Pages, the search box and the admin run under the CSP without a violation."""
+    from django.contrib.auth import get_user_model
+
+    page = page_at(1280)
+    violations = []
+    page.on(
+        "console",
+        lambda message: "Content Security Policy" in message.text
+        and violations.append(f"{page.url}: {message.text}"),
+    )
+    for path in ["/search/?q=护照", site["news"].url, site["article"].url, "/"]:
+        page.goto(site["url"] + path, wait_until="networkidle")
+    page.get_by_role("combobox", name="搜索").fill("护照")
+    page.wait_for_selector(".suggest li")
+    get_user_model().objects.create_superuser("chief", "c@example.invalid", "pw-1234")
+    page.goto(site["url"] + "/admin/login/")
+    page.fill("input[name=username]", "chief")
+    page.fill("input[name=password]", "pw-1234")
+    page.get_by_role("button", name="登录").click()
+    page.wait_for_url("**/admin/")
+    for path in ["/admin/pages/", f"/admin/pages/{site['guide'].pk}/edit/", "/"]:
+        page.goto(site["url"] + path, wait_until="networkidle")
+    assert violations == []
