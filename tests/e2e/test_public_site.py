@@ -116,8 +116,10 @@ def test_the_security_policy_blocks_nothing_the_site_needs(site, page_at):
     violations = []
     page.on(
         "console",
-        lambda message: "Content Security Policy" in message.text
-        and violations.append(f"{page.url}: {message.text}"),
+        lambda message: (
+            "Content Security Policy" in message.text
+            and violations.append(f"{page.url}: {message.text}")
+        ),
     )
     for path in ["/search/?q=护照", site["news"].url, site["article"].url, "/"]:
         page.goto(site["url"] + path, wait_until="networkidle")
