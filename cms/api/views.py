@@ -26,6 +26,14 @@ class ProblemsMixin:
     def handle_exception(self, exc):
         return APIView.handle_exception(self, exc)
 
+    def initial(self, request, *args, **kwargs):
+        # No parameter of ours holds control characters; PostgreSQL refuses NUL in
+        # any text it is given, so one stray value would otherwise be a 500.
+        for name, values in request.GET.lists():
+            if CONTROL.search(name) or any(CONTROL.search(v) for v in values):
+                raise invalid(name, _("参数值不能包含控制字符。"))
+        super().initial(request, *args, **kwargs)
+
     def find_view(self, request):
         if "id" in request.GET:
             check_integer("id", request.GET["id"], 1, MAX_INTEGER)
