@@ -1,0 +1,31 @@
+"""Shared content blocks, one module per family; import them from here."""
+
+from .base import RICH_TEXT_FEATURES, OmitEmptyStreamBlock, request_of
+from .links import LinkBlock, LinkStreamBlock, visible_page
+from .media import (
+    AttachmentBlock,
+    AttachmentStreamBlock,
+    GalleryBlock,
+    ImageBlock,
+    VideoBlock,
+    picture,
+)
+from .text import BodyStreamBlock, HeadingBlock, QuoteBlock
+
+__all__ = [
+    "RICH_TEXT_FEATURES",
+    "AttachmentBlock",
+    "AttachmentStreamBlock",
+    "BodyStreamBlock",
+    "GalleryBlock",
+    "HeadingBlock",
+    "ImageBlock",
+    "LinkBlock",
+    "LinkStreamBlock",
+    "OmitEmptyStreamBlock",
+    "QuoteBlock",
+    "VideoBlock",
+    "picture",
+    "request_of",
+    "visible_page",
+]
