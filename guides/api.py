@@ -2,6 +2,7 @@
 
 from rest_framework.fields import Field
 
+from cms.api.urls import absolute
 from cms.visibility import public_pages
 
 
@@ -9,8 +10,9 @@ class RelatedItemsField(Field):
     """Related service items anonymous visitors may see: id, title and URL."""
 
     def to_representation(self, value):
+        request = self.context.get("request")
         targets = (link.target for link in value.all())
         return [
-            {"id": page.pk, "title": page.title, "url": page.url}
-            for page in public_pages(targets, self.context.get("request"))
+            {"id": page.pk, "title": page.title, "url": absolute(page.get_url(request))}
+            for page in public_pages(targets, request)
         ]

@@ -3,26 +3,51 @@
 from rest_framework.fields import Field
 
 from cms.visibility import is_public_media
-from media.renditions import rendition_or_none
+
+from .urls import absolute
+
+# Widths a phone asks for: 1x, 2x and 3x screens of a 360-pixel-wide layout.
+PHONE_WIDTHS = (360, 720, 1080)
+
+
+def phone_specs(spec: str) -> list[str]:
+    """WebP renditions at phone widths, cropped like `spec` ("fill-640x360")."""
+    kind, _sep, size = spec.partition("-")
+    if kind == "fill":
+        width, height = (int(n) for n in size.split("x"))
+        return [
+            f"fill-{w}x{round(w * height / width)}|format-webp" for w in PHONE_WIDTHS
+        ]
+    return [f"width-{w}|format-webp" for w in PHONE_WIDTHS]
 
 
 def image_json(image, spec: str = "width-1200", request=None) -> dict | None:
-    """Describe an image for the API: a rendition URL, its size and the alt text.
+    """Describe an image for the API: renditions with sizes, and the alt text.
 
-    None when there is no image, when it sits in a restricted collection, or when its
-    original file is missing or unreadable (a restored database without its media).
+    `url`, `width` and `height` are the rendition named by `spec`; `renditions`
+    are WebP copies 360, 720 and 1080 pixels wide for phones (never wider than the
+    original). None when there is no image, when it sits in a restricted collection,
+    or when its original file is missing or unreadable.
     """
     if not is_public_media(image, request):
         return None
-    rendition = rendition_or_none(image, spec)
-    if rendition is None:
+    specs = phone_specs(spec)
+    try:
+        renditions = image.get_renditions(spec, *specs)
+    except OSError:  # a missing or broken original (Wagtail's SourceImageIOError)
         return None
+    main = renditions[spec]
+    phone = {r.width: r for r in (renditions[s] for s in specs)}  # no duplicates
     return {
         "id": image.pk,
-        "url": rendition.url,
-        "width": rendition.width,
-        "height": rendition.height,
+        "url": absolute(main.url),
+        "width": main.width,
+        "height": main.height,
         "alt": image.default_alt_text or image.title,
+        "renditions": [
+            {"url": absolute(r.url), "width": r.width, "height": r.height}
+            for r in sorted(phone.values(), key=lambda r: r.width)
+        ],
     }
 
 
@@ -36,7 +61,7 @@ def document_json(document, request=None) -> dict | None:
     return {
         "id": document.pk,
         "title": document.title,
-        "url": document.url,
+        "url": absolute(document.url),
         "extension": document.file_extension,
         "size": document.file_size,
     }
@@ -59,3 +84,24 @@ class TagNamesField(Field):
 
     def to_representation(self, value):
         return sorted(tag.name for tag in value.all())
+
+
+class ImageRenditionsField(Field):
+    """An image's phone-size WebP renditions (the images endpoint's own field)."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, image):
+        data = image_json(image, "width-1080", self.context.get("request"))
+        return data["renditions"] if data else []
+
+
+class DownloadUrlField(Field):
+    """The absolute URL of an image's original or a document's download."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, obj):
+        return absolute(obj.url if hasattr(obj, "file_extension") else obj.file.url)

@@ -3,9 +3,13 @@
 from django.utils.translation import gettext as _
 from rest_framework.views import APIView
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
+from wagtail.documents.api.v2.serializers import (
+    DocumentSerializer as WagtailDocumentSerializer,
+)
 from wagtail.documents.api.v2.views import (
     DocumentsAPIViewSet as WagtailDocumentsAPIViewSet,
 )
+from wagtail.images.api.v2.serializers import ImageSerializer as WagtailImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
 from wagtail.models import Page
 
@@ -13,6 +17,7 @@ from cms.params import CONTROL
 from media.visibility import publicly_used
 
 from . import filters
+from .fields import DownloadUrlField, ImageRenditionsField
 from .filters import MAX_INTEGER, check_integer
 from .pagination import Pagination
 from .problems import invalid
@@ -64,9 +69,24 @@ class PagesAPIViewSet(ProblemsMixin, WagtailPagesAPIViewSet):
         return queryset.prefetch_related(*getattr(model, "api_prefetch_related", []))
 
 
+class ImageSerializer(WagtailImageSerializer):
+    """Wagtail's image serializer, with phone renditions and an absolute URL."""
+
+    download_url = DownloadUrlField(read_only=True)
+    renditions = ImageRenditionsField(read_only=True)
+
+
+class DocumentSerializer(WagtailDocumentSerializer):
+    """Wagtail's document serializer, with an absolute download URL."""
+
+    download_url = DownloadUrlField(read_only=True)
+
+
 class ImagesAPIViewSet(ProblemsMixin, WagtailImagesAPIViewSet):
     """Images that live, public pages show (see media.visibility)."""
 
+    base_serializer_class = ImageSerializer
+    body_fields = WagtailImagesAPIViewSet.body_fields + ["renditions"]
     filter_backends = filters.replace(WagtailImagesAPIViewSet.filter_backends)
 
     def get_queryset(self):
@@ -77,6 +97,7 @@ class ImagesAPIViewSet(ProblemsMixin, WagtailImagesAPIViewSet):
 class DocumentsAPIViewSet(ProblemsMixin, WagtailDocumentsAPIViewSet):
     """Documents that live, public pages offer (see media.visibility)."""
 
+    base_serializer_class = DocumentSerializer
     filter_backends = filters.replace(WagtailDocumentsAPIViewSet.filter_backends)
 
     def get_queryset(self):

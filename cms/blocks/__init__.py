@@ -1,6 +1,6 @@
 """Shared content blocks, one module per family; import them from here."""
 
-from .base import RICH_TEXT_FEATURES, OmitEmptyStreamBlock, request_of
+from .base import RICH_TEXT_FEATURES, OmitEmptyStreamBlock, RichTextBlock, request_of
 from .links import LinkBlock, LinkStreamBlock, visible_page
 from .media import (
     AttachmentBlock,
@@ -24,6 +24,7 @@ __all__ = [
     "LinkStreamBlock",
     "OmitEmptyStreamBlock",
     "QuoteBlock",
+    "RichTextBlock",
     "VideoBlock",
     "picture",
     "request_of",

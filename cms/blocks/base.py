@@ -23,3 +23,12 @@ class OmitEmptyStreamBlock(blocks.StreamBlock):
             for item in super().get_api_representation(value, context)
             if item["value"] is not None
         ]
+
+
+class RichTextBlock(blocks.RichTextBlock):
+    """Rich text; the API gives HTML an app can use (cms.api.richtext)."""
+
+    def get_api_representation(self, value, context=None):
+        from cms.api.richtext import app_html  # it needs the page models loaded
+
+        return app_html(value.source, request_of(context))

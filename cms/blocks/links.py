@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from cms.api.urls import absolute
 from cms.visibility import is_public, restricted_paths
 
 from .base import OmitEmptyStreamBlock, request_of
@@ -47,7 +48,8 @@ class LinkBlock(blocks.StructBlock):
         return value
 
     def get_api_representation(self, value, context=None):
-        page = visible_page(value, request_of(context))
+        request = request_of(context)
+        page = visible_page(value, request)
         if page is None and not value["url"]:
             return None  # a draft, deleted or private page: nothing to link to
         return {
@@ -55,7 +57,7 @@ class LinkBlock(blocks.StructBlock):
             "description": value["description"],
             "icon": value["icon"],
             "page_id": page.pk if page else None,
-            "url": page.url if page else value["url"],
+            "url": absolute(page.get_url(request)) if page else value["url"],
         }
 
 

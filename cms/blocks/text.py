@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 
-from .base import RICH_TEXT_FEATURES, OmitEmptyStreamBlock
+from .base import RICH_TEXT_FEATURES, OmitEmptyStreamBlock, RichTextBlock
 from .media import AttachmentBlock, GalleryBlock, ImageBlock, VideoBlock
 
 
@@ -39,7 +39,7 @@ class QuoteBlock(blocks.StructBlock):
 class BodyStreamBlock(OmitEmptyStreamBlock):
     """The body of an article: text, headings, media, quotes and attachments."""
 
-    paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("段落"))
+    paragraph = RichTextBlock(features=RICH_TEXT_FEATURES, label=_("段落"))
     heading = HeadingBlock()
     image = ImageBlock()
     gallery = GalleryBlock()

@@ -72,7 +72,7 @@ def test_guide_detail_is_structured(client, tree):
     assert data["related_items"][0] == {
         "id": related.pk,
         "title": "普通护照换发",
-        "url": related.url,
+        "url": "http://localhost" + related.url,
     }
 
 
@@ -96,7 +96,7 @@ def test_home_page_sections_point_at_pages(client, tree):
         "description": "120 项服务",
         "icon": "service",
         "page_id": tree["guides"].pk,
-        "url": "/services/",
+        "url": "http://localhost/services/",
     }
 
 
