@@ -9,6 +9,7 @@ class CmsConfig(AppConfig):
     def ready(self):
         from search.registry import SearchType, register
 
+        from .api.caching import connect_signals
         from .models import TransparencyPage
 
         register(
@@ -16,3 +17,4 @@ class CmsConfig(AppConfig):
                 key="document", model=TransparencyPage, label=_("公开文件"), order=30
             )
         )
+        connect_signals()

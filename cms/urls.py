@@ -5,12 +5,14 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from django.views.static import serve
+from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api.router import api_router
+from mobile import api as mobile_api
 from search import views as search_views
 
 handler400 = "cms.views.bad_request"
@@ -21,7 +23,15 @@ handler500 = "cms.views.server_error"
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/app/home/", mobile_api.AppHomeView.as_view(), name="api_app_home"),
+    path("api/v2/news/", mobile_api.NewsFeedView.as_view(), name="api_news"),
     path("api/v2/", api_router.urls),
+    path("api/schema/", SpectacularJSONAPIView.as_view(), name="api_schema"),
+    path(
+        "api/docs/",
+        SpectacularSwaggerView.as_view(url_name="api_schema"),
+        name="api_docs",
+    ),
     path("sitemap.xml", sitemap),
     path(
         "robots.txt",

@@ -5,6 +5,7 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
 from cms.api.fields import document_json
+from cms.api.shapes import DOCUMENT, STRING, obj
 from cms.blocks import request_of
 
 
@@ -60,6 +61,19 @@ class MaterialBlock(blocks.StructBlock):
         icon = "doc-empty"
         label = _("申请材料")
         value_class = MaterialValue
+
+    def api_schema(self) -> dict:
+        return obj(
+            {
+                "name": STRING,
+                "form": {"type": "string", "enum": [v for v, _l in MATERIAL_FORMS]},
+                "copies": {"type": "integer"},
+                "required": {"type": "boolean"},
+                "note": STRING,
+                "blank_form": DOCUMENT,
+                "example": DOCUMENT,
+            }
+        )
 
     def get_api_representation(self, value, context=None):
         return {

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
+from rest_framework.fields import BooleanField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -191,7 +192,7 @@ class NewsPage(BasePage):
         APIField("pinned"),
         APIField("pinned_until"),
         APIField("pin_order"),
-        APIField("is_pinned"),
+        APIField("is_pinned", serializer=BooleanField(read_only=True)),
     ]
 
     class Meta:

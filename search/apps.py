@@ -6,3 +6,10 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "search"
     verbose_name = _("搜索")
+
+    def ready(self):
+        from cms.api.caching import watch
+
+        from .models import SynonymGroup
+
+        watch(SynonymGroup)  # synonyms change what API searches find

@@ -136,3 +136,41 @@ def make_guide(
     }
     defaults.update(fields)
     return add(category, GuidePage(title=title or f"服务事项 {number}", **defaults))
+
+
+def make_app_home(tree: dict, image: Image, **fields):
+    """A published app home with one block of each kind."""
+    from mobile.models import AppHome
+
+    content = [
+        ("banner", {"image": image, "title": "一网通办", "page": tree["guides"]}),
+        (
+            "section",
+            {
+                "title": "网上办事",
+                "icon": "service",
+                "page": tree["guides"],
+                "entries": [{"title": "出入境", "page": tree["category"]}],
+            },
+        ),
+        ("news", {"title": "警务要闻", "count": 6}),
+        ("services", {"title": "热门服务", "services": [], "count": 8}),
+        (
+            "social",
+            {
+                "weibo_name": "平安都市",
+                "weibo_url": "https://weibo.com/",
+                "wechat_name": "平安都市",
+                "wechat_id": "pingan",
+            },
+        ),
+        (
+            "hotlines",
+            {"title": "服务热线", "items": [{"name": "报警", "number": "110"}]},
+        ),
+    ]
+    fields.setdefault("title", "App 首页")
+    app_home = AppHome(locale=Locale.get_default(), content=content, **fields)
+    app_home.save()
+    app_home.save_revision().publish()
+    return app_home

@@ -103,5 +103,5 @@ def test_api_guide_listing_with_every_field(client, tree, n):
 HOME_QUERIES = 16
 NEWS_LISTING_QUERIES = 16
 GUIDE_QUERIES = 18
-API_LISTING_QUERIES = 11
+API_LISTING_QUERIES = 13  # + teaser images and their renditions, in bulk
 API_GUIDE_LISTING_QUERIES = 12

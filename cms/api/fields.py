@@ -4,6 +4,7 @@ from rest_framework.fields import Field
 
 from cms.visibility import is_public_media
 
+from .shapes import IMAGE, RENDITION, STRING
 from .urls import absolute
 
 # Widths a phone asks for: 1x, 2x and 3x screens of a 360-pixel-wide layout.
@@ -19,6 +20,11 @@ def phone_specs(spec: str) -> list[str]:
             f"fill-{w}x{round(w * height / width)}|format-webp" for w in PHONE_WIDTHS
         ]
     return [f"width-{w}|format-webp" for w in PHONE_WIDTHS]
+
+
+def rendition_specs(spec: str) -> list[str]:
+    """Every rendition image_json makes for a spec (to prefetch them in bulk)."""
+    return [spec, *phone_specs(spec)]
 
 
 def image_json(image, spec: str = "width-1200", request=None) -> dict | None:
@@ -70,6 +76,8 @@ def document_json(document, request=None) -> dict | None:
 class ImageField(Field):
     """An image as `image_json` describes it (null when missing or private)."""
 
+    api_schema = IMAGE
+
     def __init__(self, spec: str, **kwargs):
         self.spec = spec
         kwargs["read_only"] = True
@@ -82,12 +90,16 @@ class ImageField(Field):
 class TagNamesField(Field):
     """Tag names, sorted, read from prefetched tags when the view prefetched them."""
 
+    api_schema = {"type": "array", "items": STRING}
+
     def to_representation(self, value):
         return sorted(tag.name for tag in value.all())
 
 
 class ImageRenditionsField(Field):
     """An image's phone-size WebP renditions (the images endpoint's own field)."""
+
+    api_schema = {"type": "array", "items": RENDITION}
 
     def get_attribute(self, instance):
         return instance

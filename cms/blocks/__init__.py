@@ -1,7 +1,7 @@
 """Shared content blocks, one module per family; import them from here."""
 
 from .base import RICH_TEXT_FEATURES, OmitEmptyStreamBlock, RichTextBlock, request_of
-from .links import LinkBlock, LinkStreamBlock, visible_page
+from .links import ICONS, LinkBlock, LinkStreamBlock, visible_page
 from .media import (
     AttachmentBlock,
     AttachmentStreamBlock,
@@ -13,6 +13,7 @@ from .media import (
 from .text import BodyStreamBlock, HeadingBlock, QuoteBlock
 
 __all__ = [
+    "ICONS",
     "RICH_TEXT_FEATURES",
     "AttachmentBlock",
     "AttachmentStreamBlock",

@@ -3,10 +3,25 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from cms.api.shapes import STRING, obj
 from cms.api.urls import absolute
 from cms.visibility import is_public, restricted_paths
 
 from .base import OmitEmptyStreamBlock, request_of
+
+# Icons the site and the app draw for links and sections.
+ICONS = [
+    ("news", _("新闻")),
+    ("open", _("公开")),
+    ("service", _("办事")),
+    ("talk", _("互动")),
+    ("passport", _("证件")),
+    ("car", _("交通")),
+    ("home", _("户籍")),
+    ("shield", _("安全")),
+    ("museum", _("博物馆")),
+    ("map", _("地图")),
+]
 
 
 class LinkBlock(blocks.StructBlock):
@@ -16,22 +31,7 @@ class LinkBlock(blocks.StructBlock):
     page = blocks.PageChooserBlock(required=False, label=_("站内页面"))
     url = blocks.URLBlock(required=False, label=_("外部地址"))
     description = blocks.CharBlock(required=False, label=_("简介"))
-    icon = blocks.ChoiceBlock(
-        choices=[
-            ("news", _("新闻")),
-            ("open", _("公开")),
-            ("service", _("办事")),
-            ("talk", _("互动")),
-            ("passport", _("证件")),
-            ("car", _("交通")),
-            ("home", _("户籍")),
-            ("shield", _("安全")),
-            ("museum", _("博物馆")),
-            ("map", _("地图")),
-        ],
-        default="service",
-        label=_("图标"),
-    )
+    icon = blocks.ChoiceBlock(choices=ICONS, default="service", label=_("图标"))
 
     class Meta:
         icon = "link"
@@ -46,6 +46,17 @@ class LinkBlock(blocks.StructBlock):
                 }
             )
         return value
+
+    def api_schema(self) -> dict:
+        return obj(
+            {
+                "title": STRING,
+                "description": STRING,
+                "icon": STRING,
+                "page_id": {"type": "integer", "nullable": True},
+                "url": STRING,
+            }
+        )
 
     def get_api_representation(self, value, context=None):
         request = request_of(context)

@@ -7,6 +7,8 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms.api.fields import document_json, image_json
+from cms.api.shapes import DOCUMENT, IMAGE, STRING, not_null, obj
+from cms.api.urls import absolute
 from cms.visibility import is_public_media
 from media.renditions import rendition_or_none
 
@@ -38,6 +40,9 @@ class ImageBlock(blocks.StructBlock):
         context["picture"] = picture(value, "width-960", request_of(parent_context))
         return context
 
+    def api_schema(self) -> dict:
+        return obj({"image": not_null(IMAGE), "caption": STRING})
+
     def get_api_representation(self, value, context=None):
         image = image_json(value["image"], request=request_of(context))
         return {"image": image, "caption": value["caption"]} if image else None
@@ -61,6 +66,10 @@ class GalleryBlock(blocks.StructBlock):
         context["pictures"] = [p for p in pictures if p]
         return context
 
+    def api_schema(self) -> dict:
+        image = self.child_blocks["images"].child_block.api_schema()
+        return obj({"title": STRING, "images": {"type": "array", "items": image}})
+
     def get_api_representation(self, value, context=None):
         child = self.child_blocks["images"].child_block
         images = [child.get_api_representation(i, context) for i in value["images"]]
@@ -79,13 +88,24 @@ class VideoBlock(blocks.StructBlock):
         label = _("视频")
         template = "cms/blocks/video.html"
 
+    def api_schema(self) -> dict:
+        return obj(
+            {
+                "title": STRING,
+                "url": {"type": "string", "format": "uri"},
+                "mime_type": STRING,
+                "poster": IMAGE,
+                "caption": STRING,
+            }
+        )
+
     def get_api_representation(self, value, context=None):
         video = value["video"]
         if video is None:
             return None
         return {
             "title": video.title,
-            "url": video.file.url,
+            "url": absolute(video.file.url),
             "mime_type": video.mime_type,
             "poster": image_json(video.poster, request=request_of(context)),
             "caption": value["caption"],
@@ -102,6 +122,14 @@ class AttachmentBlock(blocks.StructBlock):
         icon = "doc-full"
         label = _("附件")
         template = "cms/blocks/attachment.html"
+
+    def api_schema(self) -> dict:
+        schema = not_null(DOCUMENT)
+        return {
+            **schema,
+            "required": [*schema["required"], "label"],
+            "properties": {**schema["properties"], "label": STRING},
+        }
 
     def get_api_representation(self, value, context=None):
         data = document_json(value["document"], request_of(context))

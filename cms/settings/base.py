@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "guides",
     "services",
     "museum",
+    "mobile",
     "search",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -48,6 +49,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "corsheaders",
     "csp",
     "axes",
@@ -68,6 +71,7 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "cms.api.caching.ConditionalApiMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -244,6 +248,38 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 20,
     "EXCEPTION_HANDLER": "cms.api.problems.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "cms.api.throttling.ClientRateThrottle",
+        "cms.api.throttling.SearchRateThrottle",
+    ],
+}
+# Requests per client address (cms.net.client_ip), counted in the cache (Redis in
+# production); searches have their own, stricter budget.
+API_RATE_LIMITS = {
+    "api": env_str("API_RATE_LIMIT", "300/min"),
+    "search": env_str("API_SEARCH_RATE_LIMIT", "60/min"),
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Jingwu API",
+    "DESCRIPTION": (
+        "The headless API of the online police bureau, for the 北京警务 app: pages "
+        "(news, transparency documents, service guides), images, documents, the "
+        "app's first screen and news feed. Errors are RFC 9457 problem details. "
+        "Versioning policy: docs/api.md."
+    ),
+    "VERSION": "2.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "PREPROCESSING_HOOKS": ["cms.api.schema.api_only"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "cms.api.schema.add_wagtail_endpoints",
+    ],
+    "COMPONENT_SPLIT_REQUEST": True,
 }
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"

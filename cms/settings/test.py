@@ -22,6 +22,9 @@ SITE_URL = WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = "http://localhost"
 # The test client's login() passes no request, which django-axes refuses; the lockout
 # tests switch it back on.
 AXES_ENABLED = False
+# Tests make thousands of API requests from one address; the rate-limit tests set
+# their own limits.
+API_RATE_LIMITS = {"api": "100000/min", "search": "100000/min"}
 MIDDLEWARE = [
     m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"
 ]  # noqa: F405

@@ -9,6 +9,8 @@ from wagtail.models import Locale, Page, Site
 
 from cms.demo import content, people, translations, tree
 from cms.models import HomePage
+from mobile.demo import build_app_home
+from mobile.models import AppHome
 
 
 class Command(BaseCommand):
@@ -53,6 +55,9 @@ class Command(BaseCommand):
             groups = people.ensure_groups(root, configure=first_build)
             people.ensure_workflow(groups[people.MODERATORS], root, first_build)
             username, password = people.ensure_admin(groups)
+            if not AppHome.objects.exists():
+                build_app_home(home)
+                self.stdout.write("App home (北京警务) published.")
         self.stdout.write(
             self.style.SUCCESS(f"Done in {time.monotonic() - started:.1f} s.")
         )

@@ -1,0 +1,73 @@
+"""The query parameters of Wagtail's endpoints, as the OpenAPI schema documents them."""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter
+
+from news.models import NewsCategory
+
+QUERY = OpenApiParameter.QUERY
+
+
+def query(name: str, kind=OpenApiTypes.STR, description: str = "", **extra):
+    return OpenApiParameter(name, kind, QUERY, description=description, **extra)
+
+
+ID = OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH)
+FIELDS = query(
+    "fields",
+    description="Fields to include, comma-separated: `*` for all, `-name` to leave "
+    "one out, `_,title` for only these.",
+)
+LIMIT = query("limit", OpenApiTypes.INT, "Items per page (at most 100).")
+OFFSET = query("offset", OpenApiTypes.INT, "Items to skip.")
+ORDER = query("order", description="A field to order by; `-field` reverses it.")
+SEARCH = query(
+    "search",
+    description="Words to search for (Chinese segmented; synonyms such as 驾照 and "
+    "机动车驾驶证 find each other). Rate-limited more strictly.",
+)
+SEARCH_OPERATOR = query(
+    "search_operator", description="`and` (default) or `or`.", enum=["and", "or"]
+)
+FIND_ID = query("id", OpenApiTypes.INT, "The object's id.")
+
+PAGE_LISTING = [
+    query(
+        "type",
+        description="Page type, e.g. `news.NewsPage`, `cms.TransparencyPage`, "
+        "`guides.GuidePage`. Required for the type's own fields and filters.",
+    ),
+    FIELDS,
+    LIMIT,
+    OFFSET,
+    ORDER,
+    SEARCH,
+    SEARCH_OPERATOR,
+    query("locale", description="Language: `zh-hans` or `en`."),
+    query("child_of", OpenApiTypes.INT, "Only children of this page."),
+    query("descendant_of", OpenApiTypes.INT, "Only pages below this page."),
+    query("ancestor_of", OpenApiTypes.INT, "Only pages above this page."),
+    query("translation_of", OpenApiTypes.INT, "Only translations of this page."),
+    query(
+        "business",
+        description="Guides (`type=guides.GuidePage`): the business, e.g. "
+        "`exit_entry`, `household`, `traffic`.",
+    ),
+    query(
+        "category",
+        description="News (`news.NewsPage`): "
+        + ", ".join(f"`{v}`" for v in NewsCategory.values)
+        + "; documents (`cms.TransparencyPage`): the disclosure category.",
+    ),
+    query(
+        "issue_date",
+        OpenApiTypes.DATE,
+        "Documents (`cms.TransparencyPage`): issued on this date.",
+    ),
+    query("popular", OpenApiTypes.BOOL, "Guides: only the popular ones."),
+]
+PAGE_FIND = [
+    query("html_path", description="A path of the site, e.g. `/news/`."),
+    FIND_ID,
+]
+MEDIA_LISTING = [FIELDS, LIMIT, OFFSET, ORDER, SEARCH, SEARCH_OPERATOR]
