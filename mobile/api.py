@@ -2,6 +2,7 @@
 
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404
 from django.utils import timezone
@@ -14,6 +15,7 @@ from rest_framework.response import Response
 from wagtail.models import Locale
 
 from cms.api.fields import rendition_specs
+from cms.api.params import LOCALE
 from cms.api.problems import invalid
 from cms.api.schema import block_schema, ok
 from cms.api.shapes import DATETIME, STRING, URL, obj
@@ -32,13 +34,14 @@ TEASER_SPEC = "fill-640x360"
 
 def requested_locale(request) -> Locale:
     """The `locale` parameter (a language code), or the default language."""
-    codes = dict(Locale.objects.values_list("language_code", "pk"))
     code = request.GET.get("locale")
     if code is None:
         return Locale.get_default()
-    if code not in codes:
+    if code not in dict(settings.LANGUAGES):
         raise invalid("locale", _("没有这种语言的内容。"))
-    return Locale(pk=codes[code], language_code=code)
+    return Locale.objects.filter(language_code=code).first() or Locale(
+        pk=0, language_code=code
+    )
 
 
 def with_teaser_images(pages):
@@ -47,12 +50,6 @@ def with_teaser_images(pages):
     return pages.prefetch_related(Prefetch("teaser_image", queryset=images))
 
 
-LOCALE = OpenApiParameter(
-    "locale",
-    OpenApiTypes.STR,
-    OpenApiParameter.QUERY,
-    description="Language: `zh-hans` (default) or `en`.",
-)
 APP_HOME = obj(
     {
         "locale": STRING,

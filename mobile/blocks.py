@@ -61,7 +61,7 @@ class BannerBlock(blocks.StructBlock):
             return None
         return {
             "title": value["title"],
-            "text": value["text"],
+            "text": value["text"] or "",
             "image": image,
             "link": link_json(value, request),
         }
@@ -99,7 +99,7 @@ class SectionBlock(blocks.StructBlock):
         return {
             "title": value["title"],
             "icon": value["icon"],
-            "description": value["description"],
+            "description": value["description"] or "",
             "link": link_json(value, request_of(context)),
             "entries": [e for e in entries if e],
         }
@@ -210,7 +210,7 @@ class SocialBlock(blocks.StructBlock):
             "weibo": {"name": value["weibo_name"], "url": value["weibo_url"]},
             "wechat": {
                 "name": value["wechat_name"],
-                "id": value["wechat_id"],
+                "id": value["wechat_id"] or "",
                 "qr_image": image_json(
                     value["wechat_qr"], "max-480x480", request_of(context)
                 ),

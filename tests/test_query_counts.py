@@ -6,7 +6,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from guides.models import GuideRelatedItem
-from tests.factories import make_guide, make_image, make_news
+from tests.factories import (
+    make_app_home,
+    make_document_page,
+    make_guide,
+    make_image,
+    make_news,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -97,6 +103,41 @@ def test_api_guide_listing_with_every_field(client, tree, n):
     assert queries == API_GUIDE_LISTING_QUERIES
 
 
+@pytest.mark.parametrize("n", SIZES)
+def test_api_app_home(client, tree, n):
+    fill_news(tree, n)
+    for _ in range(min(n, 12)):
+        make_guide(tree["category"], popular=True)
+    make_app_home(tree, make_image())
+    assert count_queries(client, "/api/v2/app/home/") == API_APP_HOME_QUERIES
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_api_news_feed(client, tree, n):
+    fill_news(tree, n)
+    assert count_queries(client, "/api/v2/news/") == API_NEWS_FEED_QUERIES
+    assert (
+        count_queries(client, "/api/v2/news/", category="notice", limit=50)
+        == API_NEWS_FEED_QUERIES
+    )
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_api_transparency_listing(client, tree, n):
+    for i in range(n):
+        make_document_page(
+            tree["transparency"], category="policy" if i % 2 else "plans"
+        )
+    queries = count_queries(
+        client,
+        "/api/v2/pages/",
+        type="cms.TransparencyPage",
+        category="policy",
+        fields="*",
+    )
+    assert queries == API_DOCUMENT_LISTING_QUERIES
+
+
 # Measured, then pinned: a change that adds a query per item fails at n=100.
 # Each includes one read of the view restrictions (cms.visibility), shared by the
 # menu, link blocks and related items of the request.
@@ -105,3 +146,6 @@ NEWS_LISTING_QUERIES = 16
 GUIDE_QUERIES = 18
 API_LISTING_QUERIES = 13  # + teaser images and their renditions, in bulk
 API_GUIDE_LISTING_QUERIES = 12
+API_APP_HOME_QUERIES = 14
+API_NEWS_FEED_QUERIES = 10
+API_DOCUMENT_LISTING_QUERIES = 9

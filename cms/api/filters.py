@@ -9,6 +9,7 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 from wagtail.api.v2 import filters
+from wagtail.models import Locale
 
 from cms.params import CONTROL
 
@@ -85,7 +86,21 @@ class SearchFilter(filters.SearchFilter):
         return super().filter_queryset(request, queryset, view)
 
 
+class LocaleFilter(filters.LocaleFilter):
+    """Wagtail's locale filter; a language without content lists nothing (not 404)."""
+
+    def filter_queryset(self, request, queryset, view):
+        code = request.GET.get("locale")
+        if code is not None and not Locale.objects.filter(language_code=code).exists():
+            return queryset.none()
+        return super().filter_queryset(request, queryset, view)
+
+
 def replace(backends: list) -> list:
-    """A viewset's filter backends with ours in place of Wagtail's two."""
-    ours = {filters.FieldsFilter: FieldsFilter, filters.SearchFilter: SearchFilter}
+    """A viewset's filter backends with ours in place of Wagtail's."""
+    ours = {
+        filters.FieldsFilter: FieldsFilter,
+        filters.SearchFilter: SearchFilter,
+        filters.LocaleFilter: LocaleFilter,
+    }
     return [ours.get(backend, backend) for backend in backends]

@@ -1,5 +1,6 @@
 """The query parameters of Wagtail's endpoints, as the OpenAPI schema documents them."""
 
+from django.conf import settings
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 
@@ -30,6 +31,11 @@ SEARCH_OPERATOR = query(
     "search_operator", description="`and` (default) or `or`.", enum=["and", "or"]
 )
 FIND_ID = query("id", OpenApiTypes.INT, "The object's id.")
+LOCALE = query(
+    "locale",
+    description="Language of the content.",
+    enum=[code for code, _name in settings.LANGUAGES],
+)
 
 PAGE_LISTING = [
     query(
@@ -43,7 +49,7 @@ PAGE_LISTING = [
     ORDER,
     SEARCH,
     SEARCH_OPERATOR,
-    query("locale", description="Language: `zh-hans` or `en`."),
+    LOCALE,
     query("child_of", OpenApiTypes.INT, "Only children of this page."),
     query("descendant_of", OpenApiTypes.INT, "Only pages below this page."),
     query("ancestor_of", OpenApiTypes.INT, "Only pages above this page."),

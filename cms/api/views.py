@@ -1,5 +1,6 @@
 """Our API endpoints over Wagtail's: one error format, checked filters, no leaks."""
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
@@ -55,6 +56,12 @@ class ProblemsMixin(CheckedParamsMixin):
 
     def handle_exception(self, exc):
         return APIView.handle_exception(self, exc)
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        locale = request.GET.get("locale")
+        if locale is not None and locale not in dict(settings.LANGUAGES):
+            raise invalid("locale", _("没有这种语言的内容。"))
 
     def find_view(self, request):
         if "id" in request.GET:

@@ -65,7 +65,7 @@ class LinkBlock(blocks.StructBlock):
             return None  # a draft, deleted or private page: nothing to link to
         return {
             "title": value["title"],
-            "description": value["description"],
+            "description": value["description"] or "",
             "icon": value["icon"],
             "page_id": page.pk if page else None,
             "url": absolute(page.get_url(request)) if page else value["url"],

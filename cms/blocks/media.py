@@ -45,7 +45,7 @@ class ImageBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         image = image_json(value["image"], request=request_of(context))
-        return {"image": image, "caption": value["caption"]} if image else None
+        return {"image": image, "caption": value["caption"] or ""} if image else None
 
 
 class GalleryBlock(blocks.StructBlock):
@@ -108,7 +108,7 @@ class VideoBlock(blocks.StructBlock):
             "url": absolute(video.file.url),
             "mime_type": video.mime_type,
             "poster": image_json(video.poster, request=request_of(context)),
-            "caption": value["caption"],
+            "caption": value["caption"] or "",
         }
 
 
