@@ -68,6 +68,7 @@ def assert_snapshot(name: str, data) -> None:
 def content(tree):
     when = timezone.make_aware(datetime.datetime(2026, 11, 20, 9, 30))
     image = make_image("警徽")
+    guides = tree["guides"].pk
     news = make_news(
         tree["news"],
         title="全市公安机关开展冬季道路交通安全整治",
@@ -82,7 +83,7 @@ def content(tree):
         body=[
             (
                 "paragraph",
-                f'<p>详见<a linktype="page" id="{tree["guides"].pk}">网上办事</a>。</p>',
+                f'<p>详见<a linktype="page" id="{guides}">网上办事</a>。</p>',
             ),
             ("image", {"image": image, "caption": "巡逻民警"}),
             ("quote", {"text": "安全出行。", "source": "交管局"}),
