@@ -48,6 +48,9 @@ class AppHome(
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("手机应用首页")
         verbose_name_plural = _("手机应用首页")
+        constraints = [
+            models.UniqueConstraint(fields=["locale"], name="one_app_home_per_locale")
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -9,6 +9,7 @@ import secrets
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -16,6 +17,7 @@ from wagtail.models import (
     GroupPagePermission,
     Page,
     Workflow,
+    WorkflowContentType,
     WorkflowPage,
     WorkflowTask,
 )
@@ -47,19 +49,33 @@ COLLECTION_PERMISSIONS = [
     "change_document",
     "choose_document",
 ]
+APP_HOME = ["mobile.add_apphome", "mobile.change_apphome"]
 MODEL_PERMISSIONS = {
-    EDITORS: ["wagtailadmin.access_admin", "media.add_video", "media.change_video"],
+    EDITORS: [
+        "wagtailadmin.access_admin",
+        "media.add_video",
+        "media.change_video",
+        *APP_HOME,
+    ],
     MODERATORS: [
         "wagtailadmin.access_admin",
         "media.add_video",
         "media.change_video",
         "media.delete_video",
+        *APP_HOME,
+        "mobile.publish_apphome",
+        "mobile.lock_apphome",
+        "mobile.unlock_apphome",
     ],
     ADMINISTRATORS: [
         "wagtailadmin.access_admin",
         "media.add_video",
         "media.change_video",
         "media.delete_video",
+        *APP_HOME,
+        "mobile.publish_apphome",
+        "mobile.lock_apphome",
+        "mobile.unlock_apphome",
         "cms.change_sitesettings",
         "wagtailcore.add_workflow",
         "wagtailcore.change_workflow",
@@ -107,7 +123,7 @@ def ensure_groups(root: Page, configure: bool) -> dict[str, Group]:
 
 
 def ensure_workflow(moderators: Group, root: Page, configure: bool) -> Workflow:
-    """Editors submit, moderators approve: one workflow on the root, for every page.
+    """Editors submit, moderators approve: one workflow for every page and the app home.
 
     Migration cms.0003 renames Wagtail's default workflow to WORKFLOW_NAME; this
     creates it only when it is missing, and on the first build makes sure it covers
@@ -127,6 +143,11 @@ def ensure_workflow(moderators: Group, root: Page, configure: bool) -> Workflow:
         )
     approval.groups.add(moderators)
     WorkflowPage.objects.get_or_create(page=root, defaults={"workflow": workflow})
+    # The app's first screen goes through the same approval as the pages.
+    app_home = ContentType.objects.get_by_natural_key("mobile", "apphome")
+    WorkflowContentType.objects.get_or_create(
+        content_type=app_home, defaults={"workflow": workflow}
+    )
     return workflow
 
 
