@@ -5,6 +5,28 @@ import ipaddress
 from django.conf import settings
 
 
+def address_block(address: str) -> str:
+    """What one client controls: an IPv4 address, or an IPv6 /64 network.
+
+    One IPv6 subscriber gets a whole /64; counting single addresses would give
+    them 2^64 budgets.
+    """
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
+
+
+def client_block(request) -> str:
+    """The client's address block (see address_block), for sign-in lockouts."""
+    return address_block(client_ip(request))
+
+
 def client_ip(request) -> str:
     """The visitor's IP address, trusting X-Forwarded-For only as far as our proxies.
 

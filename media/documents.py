@@ -13,7 +13,7 @@ import olefile
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from pypdf import PdfReader
-from pypdf.generic import DictionaryObject, IndirectObject
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 # PDF keys, and values of /S, /Type and /Subtype, that run code, start programs,
 # send data away or carry other files when the document is opened.
@@ -29,6 +29,7 @@ ACTIVE_PDF_VALUES = {
     "/EmbeddedFile",
     "/FileAttachment",
 }
+MAX_PDF_DEPTH = 50
 TEXT_ENCODINGS = ("utf-8-sig", "gb18030")
 MAX_ZIP_RATIO = 100  # uncompressed / compressed: beyond this, a zip bomb
 MAX_ZIP_MEMBERS = 10_000
@@ -62,14 +63,25 @@ def check_pdf(data: bytes) -> None:
         fail(_("PDF 含有脚本、附件或启动其他程序的动作，不能发布。"))
 
 
-def is_active(obj) -> bool:
-    """Whether a PDF object is (or names) an action or an embedded file."""
-    if not isinstance(obj, DictionaryObject):
-        return False
-    if ACTIVE_PDF_KEYS & set(obj.keys()):
-        return True
-    kinds = {str(obj.get(key)) for key in ("/S", "/Type", "/Subtype")}
-    return bool(ACTIVE_PDF_VALUES & kinds)
+def is_active(obj, depth: int = 0) -> bool:
+    """Whether a PDF object holds, at any depth, an action or an embedded file.
+
+    Actions can sit directly inside other dictionaries (`/OpenAction << /S /Launch >>`,
+    `/AA`, annotations); pypdf has decoded escaped names (`/Java#53cript`). Indirect
+    references are not followed: every indirect object is checked on its own.
+    """
+    if depth > MAX_PDF_DEPTH:
+        return True  # nesting no real document needs: refuse rather than guess
+    if isinstance(obj, DictionaryObject):
+        if ACTIVE_PDF_KEYS & set(obj.keys()):
+            return True
+        kinds = {str(obj.get(key)) for key in ("/S", "/Type", "/Subtype")}
+        if ACTIVE_PDF_VALUES & kinds:
+            return True
+        return any(is_active(value, depth + 1) for value in obj.values())
+    if isinstance(obj, ArrayObject):
+        return any(is_active(value, depth + 1) for value in obj)
+    return False
 
 
 def open_zip(data: bytes) -> zipfile.ZipFile:

@@ -62,6 +62,6 @@ def _mime(image_format: str) -> str:
 
 
 def has_metadata(data: bytes) -> bool:
-    """Whether a picture carries EXIF data (used by tests and the audit command)."""
+    """Whether a picture carries EXIF data (the tests check uploads with it)."""
     with Image.open(io.BytesIO(data)) as picture:
         return bool(picture.getexif()) or "exif" in picture.info

@@ -1,11 +1,12 @@
 """The app's own endpoints: its first screen and the news feed."""
 
+import datetime
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -15,7 +16,8 @@ from rest_framework.response import Response
 from wagtail.models import Locale
 
 from cms.api.fields import rendition_specs
-from cms.api.params import LOCALE
+from cms.api.filters import MAX_YEAR, MIN_YEAR
+from cms.api.params import LOCALE, language_param
 from cms.api.problems import invalid
 from cms.api.schema import block_schema, ok
 from cms.api.shapes import DATETIME, STRING, URL, obj
@@ -34,11 +36,9 @@ TEASER_SPEC = "fill-640x360"
 
 def requested_locale(request) -> Locale:
     """The `locale` parameter (a language code), or the default language."""
-    code = request.GET.get("locale")
+    code = language_param(request)
     if code is None:
         return Locale.get_default()
-    if code not in dict(settings.LANGUAGES):
-        raise invalid("locale", _("没有这种语言的内容。"))
     return Locale.objects.filter(language_code=code).first() or Locale(
         pk=0, language_code=code
     )
@@ -92,7 +92,9 @@ class AppHomeView(ApiView):
         return Response(
             {
                 "locale": locale.language_code,
-                "last_published_at": home.last_published_at,
+                "last_published_at": timezone.localtime(
+                    home.last_published_at
+                ).isoformat(),
                 "blocks": home.content.stream_block.get_api_representation(
                     home.content, context
                 ),
@@ -109,10 +111,21 @@ class NewsCursor(CursorPagination):
     max_page_size = 50
 
     def decode_cursor(self, request):
+        """DRF's cursor, refused (400) unless its position is a date we could have."""
+        message = _("分页游标无效，请从第一页重新获取。")
         try:
-            return super().decode_cursor(request)
+            cursor = super().decode_cursor(request)
         except NotFound:
-            raise invalid("cursor", _("分页游标无效，请从第一页重新获取。")) from None
+            raise invalid("cursor", message) from None
+        if cursor is not None and cursor.position is not None:
+            moment = parse_datetime(cursor.position)
+            if moment is None or not MIN_YEAR <= moment.year <= MAX_YEAR:
+                raise invalid("cursor", message)
+            try:
+                moment.astimezone(datetime.UTC)
+            except OverflowError:
+                raise invalid("cursor", message) from None
+        return cursor
 
     def get_next_link(self):
         return site_link(super().get_next_link())

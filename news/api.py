@@ -1,5 +1,7 @@
 """News as the app's JSON: the summary an item list shows."""
 
+from django.utils import timezone
+
 from cms.api.fields import image_json
 from cms.api.shapes import DATETIME, IMAGE, STRING, URL, obj
 from cms.api.urls import absolute
@@ -24,7 +26,7 @@ def news_json(page, request=None) -> dict:
     return {
         "id": page.pk,
         "title": page.title,
-        "date": page.date.isoformat(),
+        "date": timezone.localtime(page.date).isoformat(),
         "category": page.category,
         "is_pinned": page.is_pinned,
         "teaser": page.teaser,

@@ -51,6 +51,12 @@ VALUES = [
     '"><img src=x onerror=alert(1)>',
     "../../../etc/passwd",
     "2025-13-45",
+    "0001-01-01",
+    "9999-12-31T23:59:59-14:00",
+    "0001-01-01T00:00:00+14:00",
+    # DRF cursors (base64 of "p=<date>"): dates at the edges of what a date holds.
+    "cD05OTk5LTEyLTMxVDIzOjU5OjU5LTE0OjAw",
+    "cD0wMDAxLTAxLTAxVDAwJTNBMDAlM0EwMCUyQjE0JTNBMDA=",
     "true",
     "null",
     "[]",
@@ -67,6 +73,7 @@ UNESCAPED = [v for v in VALUES if any(c in v for c in "<>\"'")]
 SHORT = ["\x00", "x" * 10_000, "<script>alert(1)</script>", "99999999999999999999"]
 
 API_PAGE_FILTERS = [
+    "first_published_at",
     "type",
     "fields",
     "limit",

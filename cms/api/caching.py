@@ -8,34 +8,53 @@ If-None-Match or If-Modified-Since gets 304 Not Modified before any query runs.
 
 Pins expire with the clock rather than with an edit, so the version also moves on
 every PIN_BUCKET seconds: a pinned article that expired drops off within ten minutes.
+The release (RELEASE, e.g. the deployed commit) is part of every ETag, so a new
+version of the code never answers 304 for what it would now write differently.
+
+The version is a whole number of seconds that only ever grows: each change moves it
+to the later of now and one second past the last one, so Last-Modified is different
+for every change even when two come in the same second or a server's clock is behind.
+It moves when the change's transaction commits, so no request between the change and
+the commit can store old content under the new version.
+
+Only If-None-Match and If-Modified-Since are honoured (GETs of the API have no use
+for If-Match or If-Unmodified-Since).
 """
 
 import hashlib
 import time
 
+from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from django.utils.cache import get_conditional_response
-from django.utils.http import http_date, quote_etag
+from django.http import HttpResponseNotModified
+from django.utils.http import http_date, parse_etags, parse_http_date_safe, quote_etag
 from wagtail import signals as wagtail_signals
+
+from .problems import API_PREFIX
 
 VERSION_KEY = "jingwu:content-version"
 PIN_BUCKET = 600
-API_PREFIX = "/api/"
 
 
-def content_version() -> float:
-    """When published content last changed (now, if the cache forgot)."""
+def content_version() -> int:
+    """When published content last changed, in whole seconds (now, if forgotten)."""
     version = cache.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, time.time(), None)
-        version = cache.get(VERSION_KEY) or time.time()
+        cache.add(VERSION_KEY, int(time.time()), None)
+        version = cache.get(VERSION_KEY) or int(time.time())
     return version
 
 
 def content_changed(**kwargs) -> None:
-    """Move the content version on: every cached API answer is now stale."""
-    cache.set(VERSION_KEY, time.time(), None)
+    """Move the content version on, once the change is committed."""
+    transaction.on_commit(move_version_on)
+
+
+def move_version_on() -> None:
+    previous = cache.get(VERSION_KEY) or 0
+    cache.set(VERSION_KEY, max(int(time.time()), previous + 1), None)
 
 
 def watch(*models) -> None:
@@ -99,26 +118,21 @@ class ConditionalApiMiddleware:
             API_PREFIX
         ):
             return self.get_response(request)
-        now = time.time()
+        now = int(time.time())
         bucket = now - now % PIN_BUCKET
-        version = content_version()
-        last_modified = int(max(version, bucket))
-        etag = quote_etag(
-            hashlib.sha256(
-                "|".join(
-                    (
-                        repr(version),
-                        str(int(bucket)),
-                        request.get_full_path(),
-                        getattr(request, "LANGUAGE_CODE", ""),
-                    )
-                ).encode()
-            ).hexdigest()[:32]
+        last_modified = max(content_version(), bucket)
+        key = "|".join(
+            (
+                settings.RELEASE,
+                str(last_modified),
+                request.get_full_path(),
+                getattr(request, "LANGUAGE_CODE", ""),
+            )
         )
-        response = get_conditional_response(
-            request, etag=etag, last_modified=last_modified
-        )
-        if response is None:
+        etag = quote_etag(hashlib.sha256(key.encode()).hexdigest()[:32])
+        if not_modified(request, etag, last_modified):
+            response = HttpResponseNotModified()
+        else:
             response = self.get_response(request)
             if response.status_code != 200:
                 return response
@@ -126,3 +140,12 @@ class ConditionalApiMiddleware:
         response["ETag"] = etag
         response["Last-Modified"] = http_date(last_modified)
         return response
+
+
+def not_modified(request, etag: str, last_modified: int) -> bool:
+    """Whether the client's copy is current (RFC 9110: If-None-Match wins)."""
+    if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
+    if if_none_match is not None:
+        return etag in parse_etags(if_none_match)  # "*" matches no GET here
+    since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
+    return since is not None and last_modified <= since

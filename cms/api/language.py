@@ -3,7 +3,7 @@
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
-API_PREFIX = "/api/"
+from .problems import API_PREFIX
 
 
 class ApiLanguageMiddleware:

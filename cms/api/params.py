@@ -1,12 +1,21 @@
-"""The query parameters of Wagtail's endpoints, as the OpenAPI schema documents them."""
+"""Query parameters of the API: how the schema documents them, and shared checks."""
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 
-from news.models import NewsCategory
+from .problems import invalid
 
 QUERY = OpenApiParameter.QUERY
+
+
+def language_param(request) -> str | None:
+    """The `locale` parameter: one of the site's languages, or None; else a 400."""
+    code = request.GET.get("locale")
+    if code is not None and code not in dict(settings.LANGUAGES):
+        raise invalid("locale", _("没有这种语言的内容。"))
+    return code
 
 
 def query(name: str, kind=OpenApiTypes.STR, description: str = "", **extra):
@@ -61,9 +70,8 @@ PAGE_LISTING = [
     ),
     query(
         "category",
-        description="News (`news.NewsPage`): "
-        + ", ".join(f"`{v}`" for v in NewsCategory.values)
-        + "; documents (`cms.TransparencyPage`): the disclosure category.",
+        description="News (`news.NewsPage`): e.g. `police_news`, `notice`; "
+        "documents (`cms.TransparencyPage`): the disclosure category, e.g. `policy`.",
     ),
     query(
         "issue_date",

@@ -5,8 +5,6 @@ Every API error — from our views, Wagtail's endpoints, DRF, and Django's own 4
 and, for bad input, `invalid_params` (a list of `{name, reason}`).
 """
 
-from http import HTTPStatus
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
@@ -42,7 +40,9 @@ def problem(
     kind: str = "",
 ) -> dict:
     """The problem document for a status; `kind` names a specific problem type."""
-    title = titles().get(status) or HTTPStatus(status).phrase
+    title = titles().get(status) or (
+        _("服务器错误") if status >= 500 else _("请求无法处理")
+    )
     data = {
         "type": f"{API_PREFIX}problems/{kind}/" if kind else "about:blank",
         "title": title,

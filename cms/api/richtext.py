@@ -6,8 +6,9 @@ them for templates with site-relative URLs; this expands them for the API, with 
 same rewriter classes and our rules:
 
 - a link to a page anyone may see: `<a href="https://…/path/" data-page-id="4">`
-  (the id lets the app open the page in-app); to a draft, private or deleted page:
-  the text without a link;
+  (the id lets the app open the page in-app; the page itself, not a translation,
+  so that the id, the address and the visibility check all concern one page); to a
+  draft, private or deleted page: the text without a link;
 - a link to a document: its absolute download URL, or no link when it is private;
 - a picture: Wagtail's HTML for the chosen format with an absolute `src`.
 """
@@ -33,7 +34,7 @@ def page_links(attrs_list: list[dict], request) -> list[str]:
     tags = []
     for page in PageLinkHandler.get_many(attrs_list):
         if is_public(page, paths):
-            url = absolute(page.localized.get_url(request))
+            url = absolute(page.get_url(request))
             tags.append(f'<a href="{escape(url)}" data-page-id="{page.pk}">')
         else:
             tags.append("<a>")

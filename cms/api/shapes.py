@@ -5,7 +5,6 @@ whole OpenAPI document from them and from the models).
 """
 
 STRING = {"type": "string"}
-NULLABLE_STRING = {"type": "string", "nullable": True}
 DATETIME = {"type": "string", "format": "date-time"}
 URL = {"type": "string", "format": "uri"}
 

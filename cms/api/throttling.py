@@ -3,7 +3,7 @@
 from django.conf import settings
 from rest_framework.throttling import SimpleRateThrottle
 
-from cms.net import client_ip
+from cms.net import address_block, client_ip
 
 
 class ClientRateThrottle(SimpleRateThrottle):
@@ -16,7 +16,8 @@ class ClientRateThrottle(SimpleRateThrottle):
         return settings.API_RATE_LIMITS[self.scope]
 
     def get_cache_key(self, request, view) -> str:
-        return self.cache_format % {"scope": self.scope, "ident": client_ip(request)}
+        ident = address_block(client_ip(request))
+        return self.cache_format % {"scope": self.scope, "ident": ident}
 
 
 class SearchRateThrottle(ClientRateThrottle):

@@ -25,6 +25,10 @@ def rename(apps, schema_editor, forward=True):
     Workflow = apps.get_model("wagtailcore", "Workflow")
     Task = apps.get_model("wagtailcore", "Task")
     GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model(
+        "wagtailcore", "GroupCollectionPermission"
+    )
     Collection = apps.get_model("wagtailcore", "Collection")
     Page = apps.get_model("wagtailcore", "Page")
     pairs = GROUPS.items() if forward else [(b, a) for a, b in GROUPS.items()]
@@ -42,6 +46,16 @@ def rename(apps, schema_editor, forward=True):
         new.user_set.add(*old.user_set.all())
         for task in GroupApprovalTask.objects.filter(groups=old):
             task.groups.add(new)
+        for model, target in (
+            (GroupPagePermission, "page"),
+            (GroupCollectionPermission, "collection"),
+        ):
+            for row in model.objects.filter(group=old):
+                model.objects.get_or_create(
+                    group=new,
+                    permission=row.permission,
+                    **{target: getattr(row, target)},
+                )
         old.delete()
     for model, (old_name, new_name) in ((Workflow, WORKFLOW), (Task, TASK)):
         if not forward:

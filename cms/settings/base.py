@@ -151,7 +151,7 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 3
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "cms/lockout.html"
-AXES_CLIENT_IP_CALLABLE = "cms.net.client_ip"
+AXES_CLIENT_IP_CALLABLE = "cms.net.client_block"
 AXES_VERBOSE = False
 # How many reverse proxies in front of the app append to X-Forwarded-For; 0 = none,
 # the address is REMOTE_ADDR (the header is then ignored: anyone can send it).
@@ -317,6 +317,8 @@ PERMISSIONS_POLICY = {
     "payment": [],
     "usb": [],
 }
+# The deployed release (e.g. the commit): part of every API ETag (cms.api.caching).
+RELEASE = env_str("RELEASE", "dev")
 # Cache-Control for anonymous GETs without one of their own (cms.middleware).
 PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 120)
 

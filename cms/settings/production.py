@@ -52,10 +52,17 @@ if urlsplit(SITE_URL).scheme == "https" and urlsplit(SITE_URL).port not in {None
         "would build http:// links to the site."
     )
 
+if env_int("TRUSTED_PROXY_COUNT", 0) < 1:
+    # HTTPS ends at the reverse proxy (docs/deploy.md); with the count at 0 every
+    # visitor would be the proxy's address: one rate limit and one lockout for all.
+    raise ImproperlyConfigured(
+        "TRUSTED_PROXY_COUNT must be the number of reverse proxies in front of the "
+        "application (1 for nginx alone), so that each visitor's own address counts."
+    )
 if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     raise ImproperlyConfigured(
         "REDIS_URL must be set: with a local-memory cache every worker process keeps "
-        "its own cache, so rate limits, sign-in lockouts and page caches disagree."
+        "its own cache, so the API's rate limits and the caches disagree."
     )
 if EMAIL_BACKEND.rsplit(".", 1)[0] in {
     "django.core.mail.backends.console",

@@ -26,21 +26,50 @@ def test_every_get_answers_with_validators_and_304(client, tree):
         assert other["ETag"] != etag  # another query, another representation
 
 
-def test_publishing_changes_the_etag(client, tree):
+def test_publishing_changes_the_etag_once_committed(
+    client, tree, django_capture_on_commit_callbacks
+):
     guide = make_guide(tree["category"], title="普通护照申领")
     url = f"/api/v2/pages/{guide.pk}/"
     etag = client.get(url)["ETag"]
     assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
     guide.title = "普通护照申领（新）"
-    guide.save_revision().publish()
+    with django_capture_on_commit_callbacks() as pending:
+        guide.save_revision().publish()
+    # Not committed yet: a request now must not store the new content as current.
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    for callback in pending:
+        callback()  # the commit
     after = client.get(url, HTTP_IF_NONE_MATCH=etag)
     assert after.status_code == 200
     assert after.json()["title"] == "普通护照申领（新）"
     assert after["ETag"] != etag
-    # An unrelated page published also moves it on (one version for all content).
-    etag = after["ETag"]
-    make_news(tree["news"])
-    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 200
+    # An unrelated page published also moves it on (one version for all content),
+    # even within the same second: Last-Modified differs too.
+    etag, modified = after["ETag"], after["Last-Modified"]
+    with django_capture_on_commit_callbacks(execute=True):
+        make_news(tree["news"])
+    again = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 200 and again["Last-Modified"] != modified
+    assert client.get(url, HTTP_IF_MODIFIED_SINCE=modified).status_code == 200
+
+
+def test_only_the_two_validators_of_a_get_are_honoured(client, tree):
+    url = "/api/v2/pages/"
+    assert client.get(url, HTTP_IF_MATCH='"nothing"').status_code == 200
+    assert (
+        client.get(
+            url, HTTP_IF_UNMODIFIED_SINCE="Mon, 01 Jan 1990 00:00:00 GMT"
+        ).status_code
+        == 200
+    )
+    assert client.get("/api/v2/nope/", HTTP_IF_NONE_MATCH="*").status_code == 404
+
+
+def test_a_new_release_answers_anew(client, tree, settings):
+    etag = client.get("/api/v2/pages/")["ETag"]
+    settings.RELEASE = "next"
+    assert client.get("/api/v2/pages/", HTTP_IF_NONE_MATCH=etag).status_code == 200
 
 
 def test_a_draft_does_not_change_the_etag(client, tree):

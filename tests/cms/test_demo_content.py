@@ -9,11 +9,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.management import CommandError, call_command
 from django.test import override_settings
+from wagtail.log_actions import log
 from wagtail.models import Collection, Page, Site, Workflow, WorkflowPage
 
 from cms.demo import people, schema
 from cms.models import HomePage, SiteSettings, TransparencyPage
 from guides.models import Business, GuideCategoryPage, GuidePage
+from mobile.models import AppHome
 from news.models import NewsPage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.single_db]
@@ -96,6 +98,13 @@ def test_loader_builds_keeps_edits_on_a_second_run_and_resets(client, monkeypatc
     assert client.get("/en/").status_code == 200
     assert client.get("/services/exit-entry/crj-001/").status_code == 200
 
+    # An editor deletes the app home (the admin logs it): it stays deleted.
+    app_home = AppHome.objects.get()
+    log(app_home, "wagtail.delete")
+    app_home.delete()
+    load()
+    assert not AppHome.objects.exists()
+
     with override_settings(ALLOW_DEMO_RESET=False):
         with pytest.raises(CommandError, match="refused under production"):
             load("--reset")
@@ -103,6 +112,7 @@ def test_loader_builds_keeps_edits_on_a_second_run_and_resets(client, monkeypatc
 
     load("--reset")
     assert counts() == built
+    assert AppHome.objects.get().live  # the reset builds the app home again
     assert SiteSettings.objects.get().bureau_name == "市公安局"
     assert client.get("/services/exit-entry/crj-001/").status_code == 200
 

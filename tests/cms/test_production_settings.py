@@ -18,6 +18,7 @@ SAFE = {
     "SITE_URL": "https://police.example",
     "REDIS_URL": "redis://127.0.0.1:6379/0",
     "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+    "TRUSTED_PROXY_COUNT": "1",
 }
 
 
@@ -70,6 +71,8 @@ def test_safe_environment_loads():
         ),
         ({**SAFE, "WAGTAILAPI_BASE_URL": "ftp://police.example"}, "WAGTAILAPI"),
         (without("REDIS_URL"), "REDIS_URL must be set"),
+        (without("TRUSTED_PROXY_COUNT"), "TRUSTED_PROXY_COUNT must be"),
+        ({**SAFE, "TRUSTED_PROXY_COUNT": "0"}, "TRUSTED_PROXY_COUNT must be"),
         (without("EMAIL_BACKEND"), "console.EmailBackend"),
         (
             {**SAFE, "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend"},

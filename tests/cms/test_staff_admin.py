@@ -1,13 +1,22 @@
 """The Chinese admin: staff defaults renamed by migration cms.0003, Chinese names in
 family-first order, admin strings Wagtail's catalogue lacked, the guide's tabs."""
 
+import importlib
 import re
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import translation
-from wagtail.models import Collection, GroupApprovalTask, Page, Workflow, WorkflowPage
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+)
 
 from tests.factories import make_guide, make_news
 
@@ -158,3 +167,22 @@ def test_guide_edit_view_has_the_guide_tabs(client, tree, superuser):
     for heading in ("服务对象", "办理方式", "办理时限", "收费"):
         assert heading in html
     assert not re.search(r'role="tab"[^>]*>\s*(Content|Promote|Settings)\b', html)
+
+
+def test_the_rename_merges_into_groups_an_earlier_demo_made(db):
+    """Both "Moderators" and 审核员 exist: members and permissions end up in 审核员."""
+    migration = importlib.import_module("cms.migrations.0003_chinese_staff_defaults")
+    moderators = Group.objects.create(name="Moderators")
+    member = get_user_model().objects.create_user("old-moderator")
+    member.groups.add(moderators)
+    root = Page.get_first_root_node()
+    GroupPagePermission.objects.create(
+        group=moderators, page=root, permission_type="publish"
+    )
+    migration.rename(apps, None)
+    assert not Group.objects.filter(name="Moderators").exists()
+    merged = Group.objects.get(name="审核员")
+    assert member in merged.user_set.all()
+    assert GroupPagePermission.objects.filter(
+        group=merged, page=root, permission__codename="publish_page"
+    ).exists()

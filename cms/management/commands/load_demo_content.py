@@ -3,14 +3,24 @@
 import time
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, ModelLogEntry, Page, Site
 
 from cms.demo import content, people, translations, tree
 from cms.models import HomePage
 from mobile.demo import build_app_home
 from mobile.models import AppHome
+
+
+def app_home_wanted(first_build: bool) -> bool:
+    """Whether to make the demo's app home: none exists, and none was deleted by an
+    editor since (its log entries outlive it), unless the tree is new."""
+    if AppHome.objects.exists():
+        return False
+    kind = ContentType.objects.get_for_model(AppHome)
+    return first_build or not ModelLogEntry.objects.filter(content_type=kind).exists()
 
 
 class Command(BaseCommand):
@@ -37,6 +47,7 @@ class Command(BaseCommand):
         started = time.monotonic()
         with transaction.atomic():
             if reset:
+                AppHome.objects.all().delete()  # it links to the pages going away
                 tree.remove_demo_tree()
                 self.stdout.write("Removed the existing page tree.")
             home = HomePage.objects.filter(locale__language_code="zh-hans").first()
@@ -55,7 +66,7 @@ class Command(BaseCommand):
             groups = people.ensure_groups(root, configure=first_build)
             people.ensure_workflow(groups[people.MODERATORS], root, first_build)
             username, password = people.ensure_admin(groups)
-            if not AppHome.objects.exists():
+            if app_home_wanted(first_build):
                 build_app_home(home)
                 self.stdout.write("App home (北京警务) published.")
         self.stdout.write(
