@@ -3,11 +3,10 @@
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Page, WorkflowState
+from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import (
     inline_formset,
     nested_form_data,
@@ -20,21 +19,6 @@ from news.models import NewsPage
 from tests.factories import make_guide, make_news
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff(tree):
-    root = Page.get_first_root_node()
-    groups = people.ensure_groups(root, configure=True)
-    people.ensure_workflow(groups[people.MODERATORS], root, configure=True)
-    users = {}
-    for name, group in (("editor", people.EDITORS), ("moderator", people.MODERATORS)):
-        user = get_user_model().objects.create_user(
-            name, f"{name}@example.invalid", "pw"
-        )
-        user.groups.add(groups[group])
-        users[name] = user
-    return users
 
 
 def news_form(title: str, action: str) -> dict:

@@ -1,13 +1,11 @@
 """Editors compose the app home in the admin; the API serves only what was approved."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import IntegrityError
 from django.urls import reverse
-from wagtail.models import Locale, Page, WorkflowState
+from wagtail.models import Locale, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from cms.demo import people
 from mobile.models import AppHome
 
 pytestmark = pytest.mark.django_db
@@ -25,19 +23,6 @@ def hotlines(*numbers: str) -> dict:
         for i, n in enumerate(numbers)
     }
     return {"title": "服务热线", "items": {**items, "count": str(len(numbers))}}
-
-
-@pytest.fixture
-def staff(tree):
-    root = Page.get_first_root_node()
-    groups = people.ensure_groups(root, configure=True)
-    people.ensure_workflow(groups[people.MODERATORS], root, configure=True)
-    users = {}
-    for name, group in (("editor", people.EDITORS), ("moderator", people.MODERATORS)):
-        user = get_user_model().objects.create_user(name, f"{name}@x.invalid", "pw")
-        user.groups.add(groups[group])
-        users[name] = user
-    return users
 
 
 def form(numbers, action: str) -> dict:
