@@ -33,7 +33,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "root": {"handlers": [], "level": "WARNING"},
 }
-# SEARCH_URL runs the search suite against OpenSearch, in indices of its own.
+# SEARCH_URL runs the search suite against OpenSearch, in indices of its own — one
+# set per pytest-xdist worker, since tests drop and rebuild their indices.
 WAGTAILSEARCH_BACKENDS = search_backends(
-    os.environ.get("SEARCH_URL", ""), index_prefix="jingwu_test_"
+    os.environ.get("SEARCH_URL", ""),
+    index_prefix=f"jingwu_test_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}_",
 )
