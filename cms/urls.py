@@ -14,6 +14,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms.api.router import api_router
 from mobile import api as mobile_api
 from search import views as search_views
+from services import api as services_api
+from services import views as services_views
 
 handler400 = "cms.views.bad_request"
 handler403 = "cms.views.permission_denied"
@@ -25,6 +27,32 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/app/home/", mobile_api.AppHomeView.as_view(), name="api_app_home"),
     path("api/v2/news/", mobile_api.NewsFeedView.as_view(), name="api_news"),
+    path("api/v2/forms/", services_api.FormListView.as_view(), name="api_forms"),
+    path(
+        "api/v2/forms/<int:page_id>/",
+        services_api.FormDetailView.as_view(),
+        name="api_form",
+    ),
+    path(
+        "api/v2/forms/<int:page_id>/validate/",
+        services_api.ValidateView.as_view(),
+        name="api_form_validate",
+    ),
+    path(
+        "api/v2/forms/<int:page_id>/files/",
+        services_api.FileUploadView.as_view(),
+        name="api_form_files",
+    ),
+    path(
+        "api/v2/forms/<int:page_id>/submissions/",
+        services_api.SubmissionView.as_view(),
+        name="api_form_submit",
+    ),
+    path(
+        "api/v2/cases/<str:reference>/",
+        services_api.CaseView.as_view(),
+        name="api_case",
+    ),
     path("api/v2/", api_router.urls),
     path("api/schema/", SpectacularJSONAPIView.as_view(), name="api_schema"),
     path(
@@ -54,6 +82,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggestions, name="search_suggest"),
+    path("cases/", services_views.lookup, name="case_lookup"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -22,3 +22,16 @@ class RelatedItemsField(Field):
             {"id": page.pk, "title": page.title, "url": absolute(page.get_url(request))}
             for page in public_pages(targets, request)
         ]
+
+
+class ApplyFormField(Field):
+    """The id of the item's application form (GET /api/v2/forms/<id>/), or null."""
+
+    api_schema = {"type": "integer", "nullable": True}
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, guide):
+        form = guide.public_apply_form(self.context.get("request"))
+        return form.pk if form else None

@@ -15,7 +15,7 @@ from cms.models import BasePage, SiteSettings
 from cms.params import choice_param
 from cms.visibility import public_pages
 
-from .api import RelatedItemsField
+from .api import ApplyFormField, RelatedItemsField
 from .blocks import (
     ConditionStreamBlock,
     LegalBasisStreamBlock,
@@ -106,7 +106,7 @@ class GuideCategoryPage(BasePage):
     intro = models.TextField(_("导语"), blank=True)
 
     parent_page_types = ["guides.GuideIndexPage"]
-    subpage_types = ["guides.GuidePage"]
+    subpage_types = ["guides.GuidePage", "services.ServiceFormPage"]
     content_panels = BasePage.content_panels + [
         FieldPanel("business"),
         FieldPanel("intro"),
@@ -200,10 +200,19 @@ class GuidePage(RoutablePageMixin, BasePage):
     popular = models.BooleanField(
         _("热门事项"), default=False, help_text=_("在网上办事首页的热门服务中显示。")
     )
-    apply_url = models.URLField(
-        _("在线办理地址"),
+    apply_form = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("在线办理表单"),
+        null=True,
         blank=True,
-        help_text=_("“在线办理”按钮的链接；表单功能上线后改为选择表单页面。"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("“在线办理”按钮打开的表单页面。"),
+    )
+    apply_url = models.URLField(
+        _("外部办理地址"),
+        blank=True,
+        help_text=_("由其他政务系统办理的事项：填写其网址（未选择表单时使用）。"),
     )
 
     parent_page_types = ["guides.GuideCategoryPage"]
@@ -257,7 +266,10 @@ class GuidePage(RoutablePageMixin, BasePage):
                 "apply_url",
             )
         ]
-        + [APIField("related_items", serializer=RelatedItemsField())]
+        + [
+            APIField("apply_form_id", serializer=ApplyFormField()),
+            APIField("related_items", serializer=RelatedItemsField()),
+        ]
     )
 
     class Meta:
@@ -301,7 +313,7 @@ class GuidePage(RoutablePageMixin, BasePage):
             }
         return data
 
-    api_prefetch_related = ["related_items__target"]
+    api_prefetch_related = ["related_items__target", "apply_form"]
 
     @classmethod
     def popular_items(cls, locale, limit: int = 12) -> models.QuerySet:
@@ -321,7 +333,20 @@ class GuidePage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related"] = self.related_guides(request)
+        context["apply_link"] = self.apply_link(request)
         return context
+
+    def public_apply_form(self, request=None):
+        """The application form, if anonymous visitors may open it."""
+        if self.apply_form_id is None:
+            return None
+        forms = public_pages([self.apply_form], request)
+        return forms[0] if forms else None
+
+    def apply_link(self, request=None) -> str:
+        """Where the 在线办理 button leads: our form, or another system's address."""
+        form = self.public_apply_form(request)
+        return form.get_url(request) if form else self.apply_url
 
     @path("")
     def full(self, request):

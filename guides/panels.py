@@ -7,6 +7,7 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
+    PageChooserPanel,
     TabbedInterface,
 )
 
@@ -53,6 +54,7 @@ def guide_edit_handler() -> TabbedInterface:
                                     FieldPanel("courier_supported"),
                                 ]
                             ),
+                            PageChooserPanel("apply_form", "services.ServiceFormPage"),
                             FieldPanel("apply_url"),
                         ],
                         heading=_("办理方式"),

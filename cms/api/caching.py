@@ -35,6 +35,8 @@ from wagtail import signals as wagtail_signals
 from .problems import API_PREFIX
 
 VERSION_KEY = "jingwu:content-version"
+# Citizens' own data changes without any publishing: never conditional, never cached.
+PERSONAL_PREFIXES = ("/api/v2/cases/",)
 PIN_BUCKET = 600
 
 
@@ -114,8 +116,11 @@ class ConditionalApiMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method not in {"GET", "HEAD"} or not request.path_info.startswith(
-            API_PREFIX
+        path = request.path_info
+        if (
+            request.method not in {"GET", "HEAD"}
+            or not path.startswith(API_PREFIX)
+            or path.startswith(PERSONAL_PREFIXES)
         ):
             return self.get_response(request)
         now = int(time.time())

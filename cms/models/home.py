@@ -107,7 +107,7 @@ class StandardPage(BasePage):
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("正文"))
 
     parent_page_types = ["cms.HomePage", "cms.StandardPage"]
-    subpage_types = ["cms.StandardPage"]
+    subpage_types = ["cms.StandardPage", "services.ServiceFormPage"]
     content_panels = BasePage.content_panels + [FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
     api_fields = BasePage.api_fields + [APIField("body")]

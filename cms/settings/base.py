@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "search",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.forms",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.redirects",
@@ -183,10 +184,22 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT") or VAR_DIR / "static")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or VAR_DIR / "media")
+# Citizens' uploads (application materials, report photos) live outside MEDIA_ROOT
+# and have no URL: staff download them through a checked, audited view.
+PRIVATE_ROOT = Path(env_str("PRIVATE_ROOT") or VAR_DIR / "private")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_ROOT, "base_url": None},
+    },
 }
+# Keys for citizens' data (DESIGN.md "Personal data"): DATA_ENCRYPTION_KEY encrypts
+# identity numbers and contacts (Fernet), DATA_HASH_KEY keys the hashes that match
+# them. Production requires both; development generates them under VAR_DIR/keys/.
+DATA_ENCRYPTION_KEY = env_str("DATA_ENCRYPTION_KEY")
+DATA_HASH_KEY = env_str("DATA_HASH_KEY")
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 EMAIL_BACKEND = env_str(
@@ -236,6 +249,16 @@ WAGTAILAPI_LIMIT_MAX = 100
 # pinyin (cms.slugs), so URLs stay short and readable when shared in WeChat or SMS.
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 
+# Messages to applicants (services.notify): OutboxBackend records them only;
+# EmailBackend also e-mails applicants who gave an address. SMS comes later.
+NOTIFY_BACKEND = env_str("NOTIFY_BACKEND", "services.notify.OutboxBackend")
+# F5: accepted 公章刻制备案 cases are pushed as signed JSON (HMAC-SHA256) to this URL.
+SEAL_FILING_URL = env_str("SEAL_FILING_URL")
+SEAL_FILING_SECRET = env_str("SEAL_FILING_SECRET")
+PUSH_ATTEMPTS = env_int("PUSH_ATTEMPTS", 5)
+# F9: wrong reference/phone combinations per client address and hour, then refused.
+LOOKUP_FAILURES_PER_HOUR = env_int("LOOKUP_FAILURES_PER_HOUR", 10)
+
 # Background work (DESIGN.md): the database backend in production, immediate elsewhere.
 TASKS = {
     "default": {
@@ -261,6 +284,7 @@ REST_FRAMEWORK = {
 API_RATE_LIMITS = {
     "api": env_str("API_RATE_LIMIT", "300/min"),
     "search": env_str("API_SEARCH_RATE_LIMIT", "60/min"),
+    "submit": env_str("API_SUBMIT_RATE_LIMIT", "60/hour"),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Jingwu API",

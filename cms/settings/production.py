@@ -9,8 +9,11 @@ from cms.env import env_bool, env_int, env_list, env_str
 from .base import *  # noqa: F403
 from .base import (
     CACHES,
+    DATA_ENCRYPTION_KEY,
+    DATA_HASH_KEY,
     EMAIL_BACKEND,
     SITE_URL,
+    STORAGES,
     WAGTAILADMIN_BASE_URL,
     WAGTAILAPI_BASE_URL,
 )
@@ -76,6 +79,16 @@ if EMAIL_BACKEND.rsplit(".", 1)[0] in {
         "the EMAIL_* settings."
     )
 
+for name, key in (
+    ("DATA_ENCRYPTION_KEY", DATA_ENCRYPTION_KEY),
+    ("DATA_HASH_KEY", DATA_HASH_KEY),
+):
+    if len(key) < 32:
+        raise ImproperlyConfigured(
+            f"{name} must be set (manage.py new_data_keys prints new ones): "
+            "citizens' identity numbers and contacts are encrypted and hashed with it."
+        )
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
@@ -88,7 +101,7 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_REFERRER_POLICY = "same-origin"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },

@@ -4,16 +4,18 @@ import os
 import tempfile
 
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE, search_backends
+from .base import MIDDLEWARE, STORAGES, search_backends
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 MEDIA_ROOT = tempfile.mkdtemp(prefix="jingwu-test-media-")
+PRIVATE_ROOT = tempfile.mkdtemp(prefix="jingwu-test-private-")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": {**STORAGES["private"], "OPTIONS": {"location": PRIVATE_ROOT}},
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -39,3 +41,7 @@ WAGTAILSEARCH_BACKENDS = search_backends(
     os.environ.get("SEARCH_URL", ""),
     index_prefix=f"jingwu_test_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}_",
 )
+
+# Fixed keys: every xdist worker encrypts and hashes alike.
+DATA_ENCRYPTION_KEY = "bW5aR0hRQ1JqS1dXdmRhZ2NzZ3BQZW9RbmRlR3JqZkk="
+DATA_HASH_KEY = "test-hash-key-not-secret-0123456789abcdef"

@@ -1,0 +1,15 @@
+"""Online applications: form pages, submissions (cases), their files and messages."""
+
+from .cases import CaseEvent, CaseFile, Delivery, Notice, Status, Submission
+from .pages import FormKind, ServiceFormPage
+
+__all__ = [
+    "CaseEvent",
+    "CaseFile",
+    "Delivery",
+    "FormKind",
+    "Notice",
+    "ServiceFormPage",
+    "Status",
+    "Submission",
+]

@@ -1,0 +1,212 @@
+"""The citizen's side: a form step by step, the check page, submit, progress lookup.
+
+Answers between steps live in the session, encrypted (they may hold an ID number).
+A step can only be reached once the steps before it were answered; the final submit
+checks every answer again with the API's validator, so a tampered session or a
+forged hidden step stores nothing.
+"""
+
+import json
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from cms.net import address_block, client_ip
+
+from . import crypto, logic, uploads
+from .forms import AnswersForm
+from .models import Status
+from .spec import input_fields, shown_answers, shown_steps
+
+
+def session_key(page) -> str:
+    return f"service-form-{page.pk}"
+
+
+def load_state(request, page) -> dict:
+    raw = request.session.get(session_key(page))
+    state = json.loads(crypto.decrypt(raw) or "{}") if raw else {}
+    if state.get("revision") != page.live_revision_id:
+        state = {}  # the form was republished: start again with the new version
+    state.setdefault("revision", page.live_revision_id)
+    state.setdefault("answers", {})
+    state.setdefault("done", [])
+    state.setdefault("token", secrets.token_urlsafe(24))
+    return state
+
+
+def save_state(request, page, state: dict) -> None:
+    request.session[session_key(page)] = crypto.encrypt(json.dumps(state))
+
+
+def step_url(page, number: int) -> str:
+    return page.url + page.reverse_subpage("step", kwargs={"number": number})
+
+
+def render(request, page, template: str, **context):
+    context.setdefault("page", page)
+    context.setdefault("self", page)
+    return TemplateResponse(request, f"services/{template}", context)
+
+
+def step_view(request, page, number: int, preview: bool = False):
+    """Show or take one step; GET of a step past the first unanswered one redirects."""
+    if not page.is_open() and not preview:
+        return render(request, page, "closed.html", status=None)
+    state = {"answers": {}, "done": []} if preview else load_state(request, page)
+    spec = page.spec
+    visible = shown_steps(spec, state["answers"])
+    if number not in visible:
+        return redirect(step_url(page, visible[0]))
+    earlier = [i for i in visible if i < number]
+    if not preview and any(i not in state["done"] for i in earlier):
+        first_open = next(i for i in earlier if i not in state["done"])
+        return redirect(step_url(page, first_open))
+    step = spec["steps"][number]
+    known = {k: v for k, v in state["answers"].items() if k not in keys_of(step)}
+    if request.method == "POST" and not preview:
+        form = AnswersForm(
+            step["fields"],
+            known={**known, **files_of(step, state["answers"])},
+            data=request.POST,
+            files=request.FILES,
+            prefix=None,
+            store_file=lambda field, checked: uploads.store(page, field, checked).token,
+        )
+        if form.is_valid():
+            for key in keys_of(step):
+                state["answers"].pop(key, None)
+            state["answers"].update(form.kept)
+            state["done"] = sorted(set(state["done"]) | {number})
+            save_state(request, page, state)
+            following = [i for i in shown_steps(spec, state["answers"]) if i > number]
+            if following:
+                return redirect(step_url(page, following[0]))
+            return redirect(page.url + page.reverse_subpage("check"))
+    else:
+        initial = {
+            k: v
+            for k, v in state["answers"].items()
+            if k not in files_of(step, state["answers"])
+        }
+        form = AnswersForm(step["fields"], known=known, initial=initial)
+    return render(
+        request,
+        page,
+        "service_form_page.html",
+        form=form,
+        step=step,
+        number=number,
+        position=visible.index(number) + 1,
+        total=len(visible),
+        previous=step_url(page, earlier[-1]) if earlier else None,
+        uploaded=files_of(step, state["answers"]),
+        preview=preview,
+    )
+
+
+def keys_of(step: dict) -> set[str]:
+    return {f["key"] for f in step["fields"] if f.get("key")}
+
+
+def files_of(step: dict, answers: dict) -> dict:
+    return {
+        f["key"]: answers[f["key"]]
+        for f in step["fields"]
+        if f["type"] == "file" and f["key"] in answers
+    }
+
+
+def check_view(request, page):
+    """Check your answers, then submit (once: the session's token is the key)."""
+    state = load_state(request, page)
+    spec = page.spec
+    visible = shown_steps(spec, state["answers"])
+    missing = [i for i in visible if i not in state["done"]]
+    if missing:
+        return redirect(step_url(page, missing[0]))
+    error = None
+    if request.method == "POST":
+        try:
+            case, _created = logic.submit(page, state["answers"], state["token"])
+        except logic.FormErrors as errors:
+            error = _("有答案未通过检查，请返回修改：") + "；".join(
+                label_of(spec, key) for key in errors.errors
+            )
+        except ValidationError as refused:
+            error = " ".join(refused.messages)
+        else:
+            request.session.pop(session_key(page), None)
+            request.session[f"{session_key(page)}-done"] = case.pk
+            return redirect(page.url + page.reverse_subpage("done"))
+    rows = []
+    answers = shown_answers(spec, state["answers"])
+    for index in visible:
+        step = spec["steps"][index]
+        items = [
+            (f["label"], logic.plain(f, answers[f["key"]]))
+            for f in step["fields"]
+            if f.get("key") in answers
+        ]
+        rows.append((step["title"], step_url(page, index), items))
+    return render(request, page, "check.html", rows=rows, error=error)
+
+
+def label_of(spec: dict, key: str) -> str:
+    for field in input_fields(spec):
+        if field["key"] == key:
+            return field["label"]
+    return key
+
+
+def done_view(request, page):
+    """The confirmation with the reference number (kept in the session, not the URL)."""
+    from .models import Submission
+
+    case_id = request.session.get(f"{session_key(page)}-done")
+    case = Submission.objects.filter(pk=case_id, page=page).first() if case_id else None
+    if case is None:
+        return redirect(page.url)
+    return render(request, page, "done.html", case=case)
+
+
+def lookup(request):
+    """F9: reference number + last four digits of the phone → the status history."""
+    from .models import Submission
+
+    case = None
+    error = None
+    status = 200
+    reference = request.POST.get("reference", "")[:40]
+    if request.method == "POST":
+        budget = logic.LookupBudget(address_block(client_ip(request)))
+        if budget.exhausted():
+            error = _("查询次数过多，请一小时后再试。")
+            status = 429
+        else:
+            found = logic.find_case(reference, request.POST.get("phone_last4", "")[:8])
+            if found is None:
+                budget.spend()
+                error = _("没有找到与受理编号和手机号后四位相符的办件，请核对后再试。")
+            else:
+                case = (
+                    Submission.objects.select_related("page")
+                    .prefetch_related("events")
+                    .get(pk=found.pk)
+                )
+    response = TemplateResponse(
+        request,
+        "services/lookup.html",
+        {
+            "case": case,
+            "error": error,
+            "reference": reference if error else "",
+            "statuses": Status,
+        },
+        status=status,
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
