@@ -320,8 +320,8 @@ class FormFieldStreamBlock(blocks.StreamBlock):
     class Meta:
         block_counts = {}
 
-    def clean(self, value, ignore_required_constraints=False):
-        value = super().clean(value, ignore_required_constraints)
+    def clean(self, value):
+        value = super().clean(value)
         seen: dict[str, int] = {}
         errors = {}
         for index, child in enumerate(value):

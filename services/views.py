@@ -55,10 +55,14 @@ def render(request, page, template: str, **context):
 def step_view(request, page, number: int, preview: bool = False):
     """Show or take one step; GET of a step past the first unanswered one redirects."""
     if not page.is_open() and not preview:
-        return render(request, page, "closed.html", status=None)
+        return render(request, page, "closed.html")
     state = {"answers": {}, "done": []} if preview else load_state(request, page)
     spec = page.spec
-    visible = shown_steps(spec, state["answers"])
+    visible = (
+        list(range(len(spec["steps"])))
+        if preview
+        else shown_steps(spec, state["answers"])
+    )
     if number not in visible:
         return redirect(step_url(page, visible[0]))
     earlier = [i for i in visible if i < number]
@@ -147,12 +151,20 @@ def check_view(request, page):
     for index in visible:
         step = spec["steps"][index]
         items = [
-            (f["label"], logic.plain(f, answers[f["key"]]))
+            (f["label"], shown(f, answers[f["key"]]))
             for f in step["fields"]
             if f.get("key") in answers
         ]
         rows.append((step["title"], step_url(page, index), items))
     return render(request, page, "check.html", rows=rows, error=error)
+
+
+def shown(field: dict, value) -> str:
+    """An answer on the check page: identity numbers masked (DESIGN.md), the rest
+    in full so that the applicant can check it."""
+    if field["type"] in {"resident_id", "id_document"}:
+        return logic.masked(field, value)
+    return logic.plain(field, value)
 
 
 def label_of(spec: dict, key: str) -> str:

@@ -220,6 +220,30 @@ class ServiceFormPage(RoutablePageMixin, BasePage):
         title = gettext("联系与领取") if methods else gettext("联系方式")
         return {"title": title, "condition": None, "fields": fields}
 
+    @property
+    def preview_modes(self):
+        """One preview per step, so editors see each step as citizens will."""
+        return [
+            (
+                f"step-{number}",
+                gettext("第 %(n)d 步：%(title)s")
+                % {"n": number + 1, "title": step["title"]},
+            )
+            for number, step in enumerate(self.spec["steps"])
+        ]
+
+    @property
+    def default_preview_mode(self):
+        return "step-0"
+
+    def serve_preview(self, request, mode_name):
+        from ..views import step_view
+
+        self.__dict__.pop("spec", None)  # the preview's unsaved fields
+        number = int(mode_name.removeprefix("step-") or 0)
+        number = min(max(number, 0), len(self.spec["steps"]) - 1)
+        return step_view(request, self, number, preview=True)
+
     @path("")
     def start(self, request):
         from ..views import step_view

@@ -19,6 +19,8 @@ SAFE = {
     "REDIS_URL": "redis://127.0.0.1:6379/0",
     "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
     "TRUSTED_PROXY_COUNT": "1",
+    "DATA_ENCRYPTION_KEY": "bW5aR0hRQ1JqS1dXdmRhZ2NzZ3BQZW9RbmRlR3JqZkk=",
+    "DATA_HASH_KEY": "h" * 48,
 }
 
 
@@ -71,6 +73,9 @@ def test_safe_environment_loads():
         ),
         ({**SAFE, "WAGTAILAPI_BASE_URL": "ftp://police.example"}, "WAGTAILAPI"),
         (without("REDIS_URL"), "REDIS_URL must be set"),
+        (without("DATA_ENCRYPTION_KEY"), "DATA_ENCRYPTION_KEY must be set"),
+        (without("DATA_HASH_KEY"), "DATA_HASH_KEY must be set"),
+        ({**SAFE, "DATA_HASH_KEY": "short"}, "DATA_HASH_KEY must be set"),
         (without("TRUSTED_PROXY_COUNT"), "TRUSTED_PROXY_COUNT must be"),
         ({**SAFE, "TRUSTED_PROXY_COUNT": "0"}, "TRUSTED_PROXY_COUNT must be"),
         (without("EMAIL_BACKEND"), "console.EmailBackend"),
