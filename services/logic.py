@@ -342,3 +342,35 @@ def purge(now=None) -> int:
         case_file.file.delete(save=False)
         case_file.delete()
     return removed
+
+
+@transaction.atomic
+def publish_answer(case: Submission, question: str, answer: str, user):
+    """F15: publish a question and its answer under the form, if the citizen agreed.
+
+    Staff write the question as it should appear (without the asker's details).
+    """
+    from .models import AnswerPage
+
+    if not case.publish_consent:
+        raise ValidationError(_("提问人未同意公开，不能发布。"))
+    if not question.strip() or not answer.strip():
+        raise ValidationError(_("请填写要公开的问题和答复。"))
+    page = AnswerPage.objects.filter(case=case).first()
+    if page is None:
+        page = AnswerPage(
+            title=question.strip()[:60],
+            question=question.strip(),
+            answer=answer.strip(),
+            answered_at=timezone.now(),
+            case=case,
+            locale=case.page.locale,
+        )
+        case.page.specific.add_child(instance=page)
+    else:
+        page.question, page.answer = question.strip(), answer.strip()
+    page.save_revision(user=user, log_action=True).publish(user=user)
+    Submission.objects.filter(pk=case.pk).update(
+        answer=answer.strip(), published=True, updated_at=timezone.now()
+    )
+    return page

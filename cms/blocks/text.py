@@ -5,6 +5,7 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 
 from .base import RICH_TEXT_FEATURES, OmitEmptyStreamBlock, RichTextBlock
+from .forms import EmbeddedFormBlock
 from .media import AttachmentBlock, GalleryBlock, ImageBlock, VideoBlock
 
 
@@ -47,6 +48,7 @@ class BodyStreamBlock(OmitEmptyStreamBlock):
     quote = QuoteBlock()
     attachment = AttachmentBlock()
     embed = EmbedBlock(label=_("嵌入内容"), help_text=_("粘贴视频或微博等网页链接。"))
+    form = EmbeddedFormBlock()
 
     class Meta:
         label = _("正文")

@@ -82,7 +82,7 @@ class ServiceFormPage(RoutablePageMixin, BasePage):
         "cms.StandardPage",
         "cms.HomePage",
     ]
-    subpage_types: list[str] = []
+    subpage_types = ["services.AnswerPage"]
     content_panels = BasePage.content_panels + [
         FieldPanel("kind"),
         FieldPanel("intro"),
