@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from . import crypto, identity, references
 from .forms import AnswersForm
@@ -151,17 +152,19 @@ def submit(
 
     Returns (case, created). Raises FormErrors, or ValidationError when closed.
     """
-    if idempotency_key:
-        existing = Submission.objects.filter(
-            page=page, idempotency_key=idempotency_key
-        ).first()
-        if existing:
-            return existing, False
+    if earlier := submitted_with(page, idempotency_key):
+        return earlier, False
     if not page.is_open():
         raise ValidationError(_("该表单目前不接受提交。"))
     spec = page.spec
-    answers = validate_answers(spec, payload)
-    files = check_files(page, spec, answers)
+    try:
+        answers = validate_answers(spec, payload)
+        files = check_files(page, spec, answers)
+    except FormErrors:
+        # A retry whose first attempt was saved meanwhile finds its files taken.
+        if earlier := submitted_with(page, idempotency_key):
+            return earlier, False
+        raise
     phone = answers.get("contact_phone", "")
     for _attempt in range(5):
         case = Submission(
@@ -178,21 +181,35 @@ def submit(
         try:
             with transaction.atomic():
                 case.save()
-                CaseFile.objects.filter(
+                attached = CaseFile.objects.filter(
                     pk__in=[f.pk for f in files], submission__isnull=True
                 ).update(submission=case)
+                if attached != len(files):
+                    raise FilesTaken  # by another submission since check_files
                 CaseEvent.objects.create(submission=case, status=Status.SUBMITTED)
+        except FilesTaken:
+            if earlier := submitted_with(page, idempotency_key):
+                return earlier, False
+            check_files(page, spec, answers)  # raises FormErrors naming the fields
+            raise RuntimeError("uploads taken, then free again") from None
         except IntegrityError:
-            if idempotency_key:
-                earlier = Submission.objects.filter(
-                    page=page, idempotency_key=idempotency_key
-                ).first()
-                if earlier:  # a concurrent retry won the race
-                    return earlier, False
+            if earlier := submitted_with(page, idempotency_key):
+                return earlier, False  # a concurrent retry won the race
             continue  # a reference collision: draw another
         transaction.on_commit(lambda case=case: announce(case, Status.SUBMITTED, ""))
         return case, True
     raise RuntimeError("no free reference number after 5 draws")
+
+
+class FilesTaken(Exception):
+    """Uploads attached to another case between the check and the save."""
+
+
+def submitted_with(page, idempotency_key: str) -> Submission | None:
+    """The case an earlier request with this key created, if any."""
+    if not idempotency_key:
+        return None
+    return Submission.objects.filter(page=page, idempotency_key=idempotency_key).first()
 
 
 def rating_of(answers: dict) -> int | None:

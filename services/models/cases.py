@@ -65,6 +65,15 @@ class Submission(AbstractFormSubmission):
     )
     idempotency_key = models.CharField(max_length=64, blank=True)
     rating = models.PositiveSmallIntegerField(_("评价"), null=True, blank=True)
+    rated_case = models.OneToOneField(
+        "self",
+        verbose_name=_("所评价的办件"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="evaluation",
+        help_text=_("好差评：每个办件只能评价一次。"),
+    )
     answer = models.TextField(_("答复"), blank=True)
     publish_consent = models.BooleanField(_("同意公开"), default=False)
     published = models.BooleanField(_("已公开"), default=False)
