@@ -165,6 +165,7 @@ def submit(
         if earlier := submitted_with(page, idempotency_key):
             return earlier, False
         raise
+    rated = rated_case(page, answers)
     phone = answers.get("contact_phone", "")
     for _attempt in range(5):
         case = Submission(
@@ -176,6 +177,7 @@ def submit(
             phone_hash=crypto.keyed_hash(phone, "phone") if phone else "",
             idempotency_key=idempotency_key,
             rating=rating_of(answers),
+            rated_case=rated,
             publish_consent=answers.get("publish_consent") is True,
         )
         try:
@@ -193,6 +195,8 @@ def submit(
             check_files(page, spec, answers)  # raises FormErrors naming the fields
             raise RuntimeError("uploads taken, then free again") from None
         except IntegrityError:
+            if rated and Submission.objects.filter(rated_case=rated).exists():
+                raise FormErrors({"case_reference": [ALREADY_RATED]}) from None
             if earlier := submitted_with(page, idempotency_key):
                 return earlier, False  # a concurrent retry won the race
             continue  # a reference collision: draw another
@@ -210,6 +214,22 @@ def submitted_with(page, idempotency_key: str) -> Submission | None:
     if not idempotency_key:
         return None
     return Submission.objects.filter(page=page, idempotency_key=idempotency_key).first()
+
+
+ALREADY_RATED = gettext_lazy("该办件已经评价过了，感谢您的反馈。")
+
+
+def rated_case(page, answers: dict) -> Submission | None:
+    """F14 好差评: the case a survey rates (`case_reference`), rated only once."""
+    if page.kind != "survey" or not answers.get("case_reference"):
+        return None
+    reference = references.normalise(answers["case_reference"])
+    case = Submission.objects.filter(reference=reference).first()
+    if case is None or not references.is_valid(reference):
+        raise FormErrors({"case_reference": [_("没有找到这个受理编号，请核对。")]})
+    if Submission.objects.filter(rated_case=case).exists():
+        raise FormErrors({"case_reference": [ALREADY_RATED]})
+    return case
 
 
 def rating_of(answers: dict) -> int | None:
