@@ -7,6 +7,7 @@ numbers, non-ASCII digits, NUL and control characters, 10,000 characters, emoji,
 and HTML/JS fragments, invalid UTF-8 percent-encodings and repeated parameters.
 """
 
+import io
 from urllib.parse import quote
 
 import pytest
@@ -17,6 +18,7 @@ from hypothesis.extra.django import TestCase
 from wagtail.models import Locale
 
 from media.models import Document
+from services.models import ServiceFormPage, Submission
 from tests.factories import (
     make_app_home,
     make_document_page,
@@ -25,6 +27,7 @@ from tests.factories import (
     make_news,
     make_site,
 )
+from tests.services.conftest import PASSPORT_FORM
 
 # Values that are written into a query string with quote() (so they arrive as sent).
 VALUES = [
@@ -128,6 +131,14 @@ class HostileInputTests(TestCase):
         home_en = tree["home"].copy_for_translation(english)
         home_en.save_revision().publish()
         make_app_home(tree, image)
+        cls.form = ServiceFormPage(
+            title="护照申请",
+            slug="apply",
+            form_fields=PASSPORT_FORM,
+            courier_allowed=True,
+        )
+        tree["category"].add_child(instance=cls.form)
+        cls.form.save_revision().publish()
         cls.tree = tree
         cls.image = image
 
@@ -147,6 +158,11 @@ class HostileInputTests(TestCase):
             "guide": self.guide.url,
             "guide_short": self.guide.url + "short/",
             "standard": t["interaction"].url,
+            "form": self.form.url,
+            "form_step": self.form.url + "step/3/",
+            "form_check": self.form.url + "check/",
+            "form_done": self.form.url + "done/",
+            "case_lookup": "/cases/",
         }
 
     def html_targets(self) -> list[tuple[str, list[str], list[str]]]:
@@ -181,6 +197,9 @@ class HostileInputTests(TestCase):
             ("/api/v2/app/home/", ["locale", "unknown"], VALUES),
             ("/api/v2/news/", ["locale", "category", "limit", "cursor"], VALUES),
             ("/api/schema/", ["format", "lang"], VALUES),
+            ("/api/v2/forms/", ["unknown"], VALUES),
+            (f"/api/v2/forms/{self.form.pk}/", ["unknown"], VALUES),
+            ("/api/v2/cases/ABCD-EFGH-JKX/", ["phone_last4"], VALUES),
             ("/api/docs/", ["unknown"], SHORT),
         ]
         for page_type, filters in API_TYPED_FILTERS.items():
@@ -206,6 +225,10 @@ class HostileInputTests(TestCase):
                 f"{self.tree['news'].url}{s}/",
                 f"{self.guide.url}{s}/",
                 f"/en/{s}/",
+                f"/api/v2/forms/{s}/",
+                f"/api/v2/forms/{self.form.pk}/{s}/",
+                f"/api/v2/cases/{s}/",
+                f"{self.form.url}step/{s}/",
             ]
         document = Document.objects.create(title="附件")
         paths.append(f"/documents/{document.pk}/{quote('<b>.pdf')}")
@@ -262,6 +285,91 @@ class HostileInputTests(TestCase):
             self.check(path, "", failures)
         self.assert_clean(failures, len(paths), 80)
 
+    def post(self, path: str, failures: list, value: str = "", **kwargs) -> None:
+        self.client.raise_request_exception = False
+        response = self.client.post(path, **kwargs)
+        if response.status_code >= 500:
+            failures.append(f"{response.status_code} POST {path} {value[:40]!r}")
+        elif value in UNESCAPED and "html" in response.get("Content-Type", ""):
+            if value in response.content.decode(errors="replace"):
+                failures.append(f"unescaped echo of {value!r} in POST {path}")
+
+    def test_posts(self):
+        """Every form, step, upload, submit and lookup takes hostile answers."""
+        failures: list[str] = []
+        form, requests = self.form, 0
+        keys = [f["key"] for s in form.spec["steps"] for f in s["fields"]]
+        api = f"/api/v2/forms/{form.pk}/"
+        for value in VALUES:
+            answers = dict.fromkeys(keys, value)
+            for step in range(4):
+                data = {
+                    **answers,
+                    "delivery_address_0": value,
+                    "delivery_address_1": value,
+                }
+                self.post(f"{form.url}step/{step}/", failures, value, data=data)
+            self.post(form.url + "check/", failures, value, data={"x": value})
+            self.post(
+                "/cases/",
+                failures,
+                value,
+                data={"reference": value, "phone_last4": value},
+            )
+            for body in (
+                {"step": 0, "answers": answers},
+                {"step": value, "answers": value},
+                {
+                    "step": 3,
+                    "answers": {"delivery_address": {"region": value, "detail": value}},
+                },
+            ):
+                self.post(
+                    api + "validate/",
+                    failures,
+                    value,
+                    data=body,
+                    content_type="application/json",
+                )
+            self.post(
+                api + "submissions/",
+                failures,
+                value,
+                data=answers,
+                content_type="application/json",
+                headers={"Idempotency-Key": f"hostile-{len(value)}-{value[:1]!r}"},
+            )
+            self.post(
+                api + "files/",
+                failures,
+                value,
+                data={
+                    "field": value or "photo",
+                    "file": io.BytesIO(value.encode("utf-8", "replace")),
+                },
+            )
+            requests += 11
+        for raw in (
+            b"",
+            b"{",
+            b"[]",
+            b"null",
+            b"\xff\xfe",
+            b'{"step": 1e999}',
+            b"x" * 100_000,
+        ):
+            for path in ("validate/", "submissions/"):
+                self.post(
+                    api + path,
+                    failures,
+                    data=raw,
+                    content_type="application/json",
+                    headers={"Idempotency-Key": "hostile-raw-key"},
+                )
+                requests += 1
+        self.assert_clean(failures, requests, 400)
+        assert not Submission.objects.exists()
+
     def test_every_public_url_pattern_is_walked(self):
         """A URL pattern added later must be added to the walk above."""
         walked = {
@@ -278,6 +386,13 @@ class HostileInputTests(TestCase):
             "api/v2/^documents/find/",
             "api/v2/app/home/",
             "api/v2/news/",
+            "api/v2/forms/",
+            "api/v2/forms/<int:page_id>/",
+            "api/v2/forms/<int:page_id>/validate/",
+            "api/v2/forms/<int:page_id>/files/",
+            "api/v2/forms/<int:page_id>/submissions/",
+            "api/v2/cases/<str:reference>/",
+            "cases/",
             "api/schema/",
             "api/docs/",
             "sitemap.xml",
