@@ -138,6 +138,24 @@ def test_api_transparency_listing(client, tree, n):
     assert queries == API_DOCUMENT_LISTING_QUERIES
 
 
+@pytest.mark.parametrize("n", SIZES)
+def test_api_forms(client, tree, n):
+    from services.models import ServiceFormPage
+    from tests.services.conftest import PASSPORT_FORM
+
+    for i in range(n):
+        form = make_guide(tree["category"]) if i < 5 else None
+        page = ServiceFormPage(title=f"表单{i}", form_fields=PASSPORT_FORM)
+        tree["category"].add_child(instance=page)
+        page.save_revision().publish()
+        if form:
+            form.apply_form = page
+            form.save_revision().publish()
+    assert count_queries(client, "/api/v2/forms/") == API_FORMS_QUERIES
+    assert count_queries(client, f"/api/v2/forms/{page.pk}/") == API_FORM_QUERIES
+    assert count_queries(client, page.url) == FORM_PAGE_QUERIES
+
+
 # Measured, then pinned: a change that adds a query per item fails at n=100.
 # Each includes one read of the view restrictions (cms.visibility), shared by the
 # menu, link blocks and related items of the request.
@@ -149,3 +167,6 @@ API_GUIDE_LISTING_QUERIES = 12
 API_APP_HOME_QUERIES = 14
 API_NEWS_FEED_QUERIES = 10
 API_DOCUMENT_LISTING_QUERIES = 9
+API_FORMS_QUERIES = 5  # forms, the guides that offer them, sites and restrictions
+API_FORM_QUERIES = 2
+FORM_PAGE_QUERIES = 16
