@@ -50,6 +50,8 @@ COLLECTION_PERMISSIONS = [
     "choose_document",
 ]
 APP_HOME = ["mobile.add_apphome", "mobile.change_apphome"]
+# The 办件 workbench: handle cases (masked); administrators may also see them whole.
+CASES = ["services.view_submission", "services.change_submission"]
 MODEL_PERMISSIONS = {
     EDITORS: [
         "wagtailadmin.access_admin",
@@ -66,6 +68,7 @@ MODEL_PERMISSIONS = {
         "mobile.publish_apphome",
         "mobile.lock_apphome",
         "mobile.unlock_apphome",
+        *CASES,
     ],
     ADMINISTRATORS: [
         "wagtailadmin.access_admin",
@@ -83,6 +86,8 @@ MODEL_PERMISSIONS = {
         "wagtailcore.change_task",
         "wagtailsearchpromotions.add_query",
         "wagtailsearchpromotions.change_query",
+        *CASES,
+        "services.reveal_personal_data",
     ],
 }
 
