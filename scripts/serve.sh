@@ -15,6 +15,13 @@ fi
 .venv/bin/python manage.py load_demo_content
 .venv/bin/python manage.py configure_site
 .venv/bin/python manage.py clean_uploads
+# F5: without a real seal-filing system, a local stand-in receives the pushes.
+if [[ -z ${SEAL_FILING_URL:-} ]]; then
+  export SEAL_FILING_SECRET=${SEAL_FILING_SECRET:-development-only-seal-filing-secret}
+  export SEAL_FILING_URL="http://127.0.0.1:${SEAL_FILING_PORT:-8099}/"
+  .venv/bin/python manage.py seal_filing_receiver --port "${SEAL_FILING_PORT:-8099}" &
+  trap 'kill $! 2>/dev/null || true' EXIT
+fi
 echo
 echo "Site:  http://127.0.0.1:$PORT/   Admin: http://127.0.0.1:$PORT/admin/"
-exec .venv/bin/python manage.py runserver "127.0.0.1:$PORT"
+.venv/bin/python manage.py runserver "127.0.0.1:$PORT"
