@@ -150,9 +150,22 @@ class NumberFieldBlock(FieldBlock):
         }
 
 
+OPTION = re.compile(r"^[a-z0-9][a-z0-9_]{0,39}$")
+
+
+def validate_option(value: str) -> None:
+    if not OPTION.match(value or ""):
+        raise ValidationError(
+            _("选项的值只含小写字母、数字和下划线，最长 40 个字符（评分可用 1–5）。")
+        )
+
+
 class ChoiceOptionBlock(blocks.StructBlock):
     value = blocks.CharBlock(
-        label=_("值"), max_length=40, validators=[validate_key], help_text=_("英文标识")
+        label=_("值"),
+        max_length=40,
+        validators=[validate_option],
+        help_text=_("英文标识或数字"),
     )
     label = blocks.CharBlock(label=_("显示文字"), max_length=200)
 

@@ -3,6 +3,7 @@
 import time
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -12,6 +13,7 @@ from cms.demo import content, people, translations, tree
 from cms.models import HomePage
 from mobile.demo import build_app_home
 from mobile.models import AppHome
+from services.demo import build_forms, remove_cases
 
 
 def app_home_wanted(first_build: bool) -> bool:
@@ -26,8 +28,8 @@ def app_home_wanted(first_build: bool) -> bool:
 class Command(BaseCommand):
     help = (
         "Load the Jingwu demo content (cms/demo/data): home page, news, transparency "
-        "documents, the 120 service guides, English translations, staff groups, the "
-        "approval workflow and an admin user. Safe to run twice: a second run only "
+        "documents, the 120 service guides, English translations, the online forms "
+        "with some cases, staff groups, the approval workflow and an admin user. Safe to run twice: a second run only "
         "creates what is missing and never changes what editors changed. --reset "
         "deletes the page tree and builds it again (refused under production settings)."
     )
@@ -48,6 +50,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             if reset:
                 AppHome.objects.all().delete()  # it links to the pages going away
+                remove_cases()  # cases protect their form pages from deletion
                 tree.remove_demo_tree()
                 self.stdout.write("Removed the existing page tree.")
             home = HomePage.objects.filter(locale__language_code="zh-hans").first()
@@ -56,7 +59,7 @@ class Command(BaseCommand):
                 home = self.build_tree()
             else:
                 self.stdout.write(
-                    "Demo pages already exist; nothing is changed "
+                    "Demo pages already exist: only what is missing is added "
                     "(--reset rebuilds them)."
                 )
             root = Page.get_first_root_node()
@@ -66,6 +69,9 @@ class Command(BaseCommand):
             groups = people.ensure_groups(root, configure=first_build)
             people.ensure_workflow(groups[people.MODERATORS], root, first_build)
             username, password = people.ensure_admin(groups)
+            # Every run: forms added to the data since the first build are created.
+            staff = get_user_model().objects.get(username=username)
+            build_forms(home, staff, first_build, self.stdout)
             if app_home_wanted(first_build):
                 build_app_home(home)
                 self.stdout.write("App home (北京警务) published.")
