@@ -29,8 +29,9 @@ class Command(BaseCommand):
     help = (
         "Load the Jingwu demo content (cms/demo/data): home page, news, transparency "
         "documents, the 120 service guides, English translations, the online forms "
-        "with some cases, staff groups, the approval workflow and an admin user. Safe to run twice: a second run only "
-        "creates what is missing and never changes what editors changed. --reset "
+        "with some cases, staff groups, the approval workflow and an admin user. "
+        "Safe to run twice: a second run only creates what is missing and never "
+        "changes what editors changed. --reset "
         "deletes the page tree and builds it again (refused under production settings)."
     )
 
