@@ -6,6 +6,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from cms.models import HomePage, StandardPage, TransparencyIndexPage, TransparencyPage
 from guides.models import GuideCategoryPage, GuideIndexPage, GuidePage
 from news.models import NewsIndexPage, NewsPage
+from services.models import ServiceFormPage
 
 
 class PageTreeRulesTests(WagtailPageTestCase):
@@ -25,7 +26,7 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(NewsIndexPage, {NewsPage})
         self.assertAllowedSubpageTypes(TransparencyIndexPage, {TransparencyPage})
         self.assertAllowedSubpageTypes(GuideIndexPage, {GuideCategoryPage})
-        self.assertAllowedSubpageTypes(GuideCategoryPage, {GuidePage})
+        self.assertAllowedSubpageTypes(GuideCategoryPage, {GuidePage, ServiceFormPage})
 
     def test_leaf_pages_have_no_children(self):
         for leaf in (NewsPage, TransparencyPage, GuidePage):
@@ -39,4 +40,4 @@ class PageTreeRulesTests(WagtailPageTestCase):
 
     def test_standard_pages_nest_under_home_and_each_other(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
-        self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
+        self.assertAllowedSubpageTypes(StandardPage, {StandardPage, ServiceFormPage})
