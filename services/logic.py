@@ -389,6 +389,7 @@ def publish_answer(case: Submission, question: str, answer: str, user):
     """
     from .models import AnswerPage
 
+    case = Submission.objects.select_for_update().get(pk=case.pk)  # one at a time
     if not case.publish_consent:
         raise ValidationError(_("提问人未同意公开，不能发布。"))
     if not question.strip() or not answer.strip():

@@ -19,6 +19,7 @@ REVEAL = "services.reveal"
 DOWNLOAD = "services.download_file"
 EXPORT = "services.export"
 CHANGE_STATUS = "services.change_status"
+PUBLISH_ANSWER = "services.publish_answer"
 
 
 class DownloadFormatter(LogFormatter):
@@ -51,12 +52,22 @@ class ChangeStatusFormatter(LogFormatter):
         }
 
 
+class PublishAnswerFormatter(LogFormatter):
+    label = _("公开问答")
+
+    def format_message(self, log_entry):
+        if log_entry.data.get("updated"):
+            return _("更新了公开的问答")
+        return _("发布了公开的问答")
+
+
 def register(actions) -> None:
     """For the `register_log_actions` hook."""
     actions.register_action(REVEAL, _("查看完整信息"), _("查看了完整个人信息"))
     actions.register_action(DOWNLOAD)(DownloadFormatter)
     actions.register_action(EXPORT)(ExportFormatter)
     actions.register_action(CHANGE_STATUS)(ChangeStatusFormatter)
+    actions.register_action(PUBLISH_ANSWER)(PublishAnswerFormatter)
 
 
 def log(case, action: str, user, **data) -> None:

@@ -1,4 +1,5 @@
-"""One case: its answers (masked unless revealed), history, messages, files, status."""
+"""One case: its answers (masked unless revealed), history, messages, files, status,
+and for a question its published answer."""
 
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,7 +20,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from .. import logic
 from ..models import CaseFile, Status, Submission
 from ..models.cases import NEXT_STATUSES
-from . import answers, audit
+from . import answers, audit, publishing
 from .listing import REVEAL_PERMISSION, local_time
 
 # Moving to these tells the applicant something is wrong: say what.
@@ -105,6 +106,7 @@ class CaseDetailView(CaseMixin, WagtailAdminTemplateMixin, TemplateView):
     reveal_url_name = None
     status_url_name = None
     download_url_name = None
+    answer_url_name = None
     revealed = False
 
     def get_page_title(self):
@@ -132,7 +134,7 @@ class CaseDetailView(CaseMixin, WagtailAdminTemplateMixin, TemplateView):
             )
         ]
 
-    def get_context_data(self, status_form=None, **kwargs):
+    def get_context_data(self, status_form=None, answer_form=None, **kwargs):
         context = super().get_context_data(**kwargs)
         case = self.object
         files = list(case.files.order_by("pk"))
@@ -166,7 +168,24 @@ class CaseDetailView(CaseMixin, WagtailAdminTemplateMixin, TemplateView):
             .only("pk", "reference", "rating")
             .first(),
         )
+        context.update(self.answer_panel(answer_form))
         return context
+
+    def answer_panel(self, form=None) -> dict:
+        """F15 答复与公开: for staff who may change a question case."""
+        case = self.object
+        if not (self.can_change and publishing.is_question(case)):
+            return {"answer_panel": False}
+        page = publishing.published_page(case)
+        if form is None and case.publish_consent:
+            form = publishing.AnswerForm(initial=publishing.initial(case, page))
+        return {
+            "answer_panel": True,
+            "answer_form": form,
+            "answer_page": page,
+            "answer_page_url": page.get_url(self.request) if page and page.live else "",
+            "answer_url": reverse(self.answer_url_name, args=[case.pk]),
+        }
 
 
 class RevealView(CaseDetailView):
@@ -219,6 +238,61 @@ class StatusView(CaseDetailView):
                 return redirect(self.case_url())
         messages.error(request, _("状态未更改，请查看下方的提示。"))
         return self.render_to_response(self.get_context_data(status_form=form))
+
+
+class PublishAnswerView(CaseDetailView):
+    """POST: publish a question case's question and answer (logic.publish_answer)."""
+
+    http_method_names = ["post"]
+    any_permission_required = None
+    permission_required = "change"
+
+    def post(self, request, *args, **kwargs):
+        case = self.object
+        if not publishing.is_question(case):
+            raise Http404(_("只有咨询建议类办件可以公开问答。"))
+        earlier = publishing.published_page(case)
+        form = publishing.AnswerForm(request.POST)
+        if form.is_valid():
+            try:
+                page = logic.publish_answer(
+                    case,
+                    form.cleaned_data["question"],
+                    form.cleaned_data["answer"],
+                    request.user,
+                )
+            except ValidationError as error:
+                # Its messages, not the error: a dict error (a page field) would
+                # name fields this form does not have.
+                form.add_error(None, error.messages)
+            else:
+                audit.log(
+                    case,
+                    audit.PUBLISH_ANSWER,
+                    request.user,
+                    page=page.pk,
+                    updated=earlier is not None,
+                )
+                done = (
+                    _("已更新公开的问答“%(title)s”。")
+                    if earlier
+                    else _("已发布公开的问答“%(title)s”。")
+                )
+                url = page.get_url(request)
+                messages.success(
+                    request,
+                    done % {"title": page.title},
+                    buttons=[messages.button(url, _("查看"), new_window=True)]
+                    if url
+                    else None,
+                )
+                return redirect(self.case_url())
+        # The form is not on the page without consent: say why up here too.
+        messages.error(
+            request,
+            " ".join(form.non_field_errors()) or _("问答未发布，请查看下方的提示。"),
+        )
+        return self.render_to_response(self.get_context_data(answer_form=form))
 
 
 class FileDownloadView(CaseMixin, View):

@@ -1,12 +1,14 @@
 """The workbench's URLs under /admin/cases/, its menu and the permissions it grants.
 
 A ModelViewSet without its create, edit, copy and delete views: a case is made by
-logic.submit and changes only through logic.change_status (the status form).
+logic.submit and changes only through logic.change_status (the status form) and,
+for a question, logic.publish_answer (the answer form).
 Seams of ModelViewSet we override, and why:
 
 - get_common_view_kwargs: no add/edit/delete/usage URL names, which IndexView would
   otherwise reverse for users holding those permissions;
-- get_urlpatterns: our own set (detail, reveal, status, download, history, stats);
+- get_urlpatterns: our own set (detail, reveal, status, answer, download, history,
+  stats);
 - url_finder_class: Wagtail's reports and history link a case to its detail page;
 - get_permissions_to_register: view, change and reveal only, for the group editor;
 - get_menu_item: a 办件 submenu (list, statistics) instead of one item.
@@ -88,6 +90,7 @@ class CaseViewSet(ModelViewSet):
             "history_url_name": self.get_url_name("history"),
             "reveal_url_name": self.get_url_name("reveal"),
             "status_url_name": self.get_url_name("status"),
+            "answer_url_name": self.get_url_name("answer"),
             "download_url_name": self.get_url_name("download"),
             "header_icon": self.icon,
         }
@@ -117,6 +120,9 @@ class CaseViewSet(ModelViewSet):
             path("<int:pk>/", self.inspect_view, name="inspect"),
             path("<int:pk>/reveal/", case_view(detail.RevealView), name="reveal"),
             path("<int:pk>/status/", case_view(detail.StatusView), name="status"),
+            path(
+                "<int:pk>/answer/", case_view(detail.PublishAnswerView), name="answer"
+            ),
             path(
                 "<int:pk>/files/<int:file_pk>/",
                 case_view(detail.FileDownloadView),

@@ -23,6 +23,7 @@ from wagtail.models import ModelLogEntry
 
 from services import logic, uploads
 from services.models import (
+    AnswerPage,
     CaseEvent,
     FormKind,
     Notice,
@@ -32,7 +33,7 @@ from services.models import (
 )
 from services.spec import input_fields
 from tests.factories import add
-from tests.services.conftest import PASSPORT_FORM, jpeg, resident_id
+from tests.services.conftest import PASSPORT_FORM, field, jpeg, resident_id, stream
 
 PHONE = "13812341234"
 MASKED_PHONE = "138****1234"
@@ -549,3 +550,137 @@ def test_stats_count_per_day_and_status(client, form_page, clerk):
     assert counts["已受理"] == 1 and counts["已提交"] == 2
     assert response.context["days"][-1] == (timezone.localdate(), 2)
     assert "<svg" in response.content.decode()
+
+
+# Questions answered in public (F15)
+
+QUESTION = "护照丢失后多久可以补办？"
+
+
+@pytest.fixture
+def question_form(tree):
+    return add(
+        tree["interaction"],
+        ServiceFormPage(
+            title="咨询建议",
+            slug="ask",
+            kind=FormKind.QUESTION,
+            form_fields=stream(
+                ("textarea", field("question", "您的问题")),
+                (
+                    "declaration",
+                    field(
+                        "publish_consent",
+                        "同意公开",
+                        required=False,
+                        statement="同意在隐去个人信息后公开问题和答复。",
+                    ),
+                ),
+            ),
+        ),
+    )
+
+
+def ask(form, consent: bool) -> Submission:
+    answers = {"question": QUESTION, "contact_phone": PHONE}
+    if consent:
+        answers["publish_consent"] = True
+    case, _created = logic.submit(form, answers, uuid.uuid4().hex)
+    return case
+
+
+def test_staff_publish_an_answer_from_the_case_page(client, question_form, staff):
+    case = ask(question_form, consent=True)
+    moderator = staff["moderator"]
+    client.force_login(moderator)
+    case_url = reverse("cases:inspect", args=[case.pk])
+    answer_url = reverse("cases:answer", args=[case.pk])
+    html = client.get(case_url).content.decode()
+    assert "答复与公开" in html and answer_url in html and "发布问答" in html
+    assert f"{QUESTION}</textarea>" in html  # prefilled from the citizen's question
+
+    response = client.post(
+        answer_url,
+        {"question": "护照丢失后如何补办？", "answer": "挂失后即可申请补发。"},
+    )
+    assert response.status_code == 302 and response["Location"] == case_url
+    page = AnswerPage.objects.get(case=case)
+    assert page.live and page.get_parent().pk == question_form.pk
+    assert (page.question, page.answer) == (
+        "护照丢失后如何补办？",
+        "挂失后即可申请补发。",
+    )
+    case.refresh_from_db()
+    assert case.published and case.answer == "挂失后即可申请补发。"
+    entry = logs(case, "services.publish_answer").get()
+    assert entry.user == moderator and entry.data == {"page": page.pk, "updated": False}
+    assert (
+        str(dict(log_registry.get_choices())["services.publish_answer"]) == "公开问答"
+    )
+
+    html = client.get(case_url).content.decode()
+    assert f"已发布公开的问答“{page.title}”" in html
+    assert f'<a href="{page.url}" class="button button-small' in html  # its link
+    assert f'<a href="{page.url}" target="_blank"' in html  # and the panel's
+    assert "更新问答" in html and "发布问答" not in html
+    assert "护照丢失后如何补办？</textarea>" in html  # now the published text
+
+    client.post(
+        answer_url, {"question": page.question, "answer": "补发约需七个工作日。"}
+    )
+    assert AnswerPage.objects.get().answer == "补发约需七个工作日。"
+    assert logs(case, "services.publish_answer").latest("pk").data["updated"] is True
+    history = client.get(reverse("cases:history", args=[case.pk])).content.decode()
+    assert "发布了公开的问答" in history and "更新了公开的问答" in history
+
+
+def test_an_empty_answer_stays_on_the_form(client, question_form, staff):
+    case = ask(question_form, consent=True)
+    client.force_login(staff["moderator"])
+    response = client.post(
+        reverse("cases:answer", args=[case.pk]), {"question": QUESTION, "answer": " "}
+    )
+    assert response.status_code == 200
+    assert "问答未发布" in response.content.decode()
+    assert response.context["answer_form"].errors["answer"]
+    assert not AnswerPage.objects.exists()
+
+
+def test_without_consent_nothing_is_published(client, question_form, staff):
+    case = ask(question_form, consent=False)
+    client.force_login(staff["moderator"])
+    answer_url = reverse("cases:answer", args=[case.pk])
+    html = client.get(reverse("cases:inspect", args=[case.pk])).content.decode()
+    assert "提问人未同意公开" in html
+    assert answer_url not in html and "发布问答" not in html
+
+    response = client.post(answer_url, {"question": QUESTION, "answer": "答复"})
+    assert response.status_code == 200
+    assert "提问人未同意公开，不能发布。" in response.content.decode()
+    assert not AnswerPage.objects.exists()
+    assert not Submission.objects.get(pk=case.pk).published
+    assert not logs(case, "services.publish_answer").exists()
+
+
+def test_publishing_needs_the_change_permission(client, question_form, viewer):
+    case = ask(question_form, consent=True)
+    client.force_login(viewer)
+    html = client.get(reverse("cases:inspect", args=[case.pk])).content.decode()
+    assert "答复与公开" not in html
+    response = client.post(
+        reverse("cases:answer", args=[case.pk]),
+        {"question": QUESTION, "answer": "答复"},
+    )
+    assert response["Location"] == reverse("wagtailadmin_home")
+    assert not AnswerPage.objects.exists()
+
+
+def test_only_question_cases_have_answers(client, case, clerk):
+    client.force_login(clerk)
+    html = client.get(reverse("cases:inspect", args=[case.pk])).content.decode()
+    assert "答复与公开" not in html
+    response = client.post(
+        reverse("cases:answer", args=[case.pk]), {"question": "问", "answer": "答"}
+    )
+    assert response.status_code == 404
+    assert not AnswerPage.objects.exists()
