@@ -129,10 +129,37 @@ class ServiceFormPage(RoutablePageMixin, BasePage):
                     % {"keys": "、".join(sorted(clashes))}
                 }
             )
+        if changed := self.renamed_keys():
+            raise ValidationError(
+                {
+                    "form_fields": gettext(
+                        "已有提交的表单不能修改字段标识（%(keys)s）：数据按标识保存。"
+                        "可以修改标签，或删除字段后新增一个。"
+                    )
+                    % {"keys": "、".join(f"{old} → {new}" for old, new in changed)}
+                }
+            )
         if self.opens_at and self.closes_at and self.opens_at >= self.closes_at:
             raise ValidationError({"closes_at": gettext("截止时间须晚于开放时间。")})
         if self.pickup_allowed and not self.locations:
             raise ValidationError({"pickup_locations": gettext("请填写领取地点。")})
+
+    def renamed_keys(self) -> list[tuple[str, str]]:
+        """(old, new) keys of fields whose key changed since the saved version,
+        once the form has submissions (a field is known by its block id)."""
+        if not self.pk or not self.service_submissions.exists():
+            return []
+        saved = ServiceFormPage.objects.filter(pk=self.pk).first()
+        if saved is None:
+            return []
+        before = {
+            c.id: c.value.get("key") for c in saved.form_fields if "key" in c.value
+        }
+        return [
+            (before[c.id], c.value.get("key"))
+            for c in self.form_fields
+            if c.id in before and c.value.get("key") != before[c.id]
+        ]
 
     @property
     def locations(self) -> list[str]:

@@ -81,3 +81,37 @@ def test_reserved_keys_are_refused(form_page, reserved):
     with pytest.raises(ValidationError) as refused:
         form_page.full_clean()
     assert "系统使用" in str(refused.value)
+
+
+def test_keys_are_fixed_once_there_are_submissions(form_page):
+    from django.core.exceptions import ValidationError
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from services import logic
+    from services.models import ServiceFormPage
+    from services.uploads import check_upload, store
+    from tests.services.conftest import jpeg
+
+    def rename(key: str, label: str) -> ServiceFormPage:
+        page = ServiceFormPage.objects.get(pk=form_page.pk)
+        raw = page.form_fields.raw_data
+        raw[1]["value"]["key"], raw[1]["value"]["label"] = key, label
+        page.form_fields = list(raw)
+        return page
+
+    rename("full_name", "姓名").full_clean()  # no submissions yet: any key
+    answers = {**STEP_ONE, "promise": True, "contact_phone": "13800001234"}
+    answers.update(delivery="pickup", pickup_location="l1")
+    photo = {
+        "key": "photo",
+        "allowed_types": ["jpg"],
+        "max_size": 10**6,
+        "max_files": 1,
+    }
+    upload = SimpleUploadedFile("photo.jpg", jpeg())
+    answers["photo"] = [store(form_page, photo, check_upload(photo, upload)).token]
+    logic.submit(form_page, answers, "keys-fixed-1")
+    rename("applicant_name", "申请人姓名").full_clean()  # a new label is fine
+    with pytest.raises(ValidationError) as refused:
+        rename("full_name", "姓名").full_clean()
+    assert "applicant_name → full_name" in str(refused.value)
