@@ -31,11 +31,14 @@ class FormErrors(Exception):
 
 
 def as_form_data(fields: list[dict], payload: dict) -> dict:
-    """JSON answers as the form data Django's fields read (objects split in two)."""
+    """JSON answers as the form data Django's fields read (objects split in two).
+
+    Null is no answer; an answer of the wrong JSON type is left out (see `fits`).
+    """
     data: dict = {}
     for field in fields:
         key = field.get("key")
-        if not key or key not in payload:
+        if not key or payload.get(key) is None or not fits(field, payload[key]):
             continue
         value = payload[key]
         if field["type"] in {"id_document", "address"}:
@@ -47,21 +50,34 @@ def as_form_data(fields: list[dict], payload: dict) -> dict:
                     "detail",
                 )
             )
-            value = value if isinstance(value, dict) else {}
             for index, part in enumerate(parts):
                 item = value.get(part)
                 data[f"{key}_{index}"] = item if isinstance(item, str) else ""
         elif field["type"] == "declaration":
-            data[key] = "on" if value is True else ""
+            data[key] = "on" if value else ""
         elif field["type"] == "file":
             data[key] = value
         elif field["type"] == "choice" and field["multiple"]:
             data[key] = value if isinstance(value, list) else [value]
-        elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
-            data[key] = str(value)
         else:
-            data[key] = object()  # any other JSON type: refused by the field
+            data[key] = str(value)
     return data
+
+
+def fits(field: dict, value) -> bool:
+    """Whether an answer has the JSON type its field takes (null: no answer)."""
+    kind = field["type"]
+    if value is None or kind == "file":
+        return True  # tokens are checked by the field itself
+    if kind in {"id_document", "address"}:
+        return isinstance(value, dict)
+    if kind == "declaration":
+        return isinstance(value, bool)
+    if kind == "choice" and field["multiple"] and isinstance(value, list):
+        return all(isinstance(item, str) for item in value)
+    # A text, number, date or choice: one string or number (str() of anything
+    # else would pass a text field as "<object object at …>" or "[1, 2]").
+    return isinstance(value, (str, int, float)) and not isinstance(value, bool)
 
 
 def validate_answers(
@@ -86,11 +102,22 @@ def validate_answers(
         form = AnswersForm(
             step["fields"], known=answers, api=True, data=as_form_data(fields, payload)
         )
-        if form.is_valid():
+        valid = form.is_valid()
+        seen = {**answers, **form.kept}
+        wrong = [
+            f["key"]
+            for f in fields
+            if f["key"] in payload
+            and not fits(f, payload[f["key"]])
+            and is_shown(f["condition"], seen)
+        ]
+        if valid and not wrong:
             answers.update(form.kept)
-        else:
-            for key, messages in form.errors.items():
-                errors[key] = [str(m) for m in messages]
+            continue
+        for key, messages in form.errors.items():
+            errors[key] = [str(m) for m in messages]
+        for key in wrong:
+            errors[key] = [_("答案的格式不对，请按表单说明填写。")]
     if errors:
         raise FormErrors(errors)
     return answers
@@ -308,8 +335,11 @@ def find_case(reference: str, phone_last4: str) -> Submission | None:
     if not (phone_last4.isascii() and phone_last4.isdigit() and len(phone_last4) == 4):
         return None
     case = Submission.objects.filter(reference=reference).first()
-    phone = crypto.decrypt(case.phone) if case and case.phone else "0000000000000"
-    if not hmac.compare_digest(phone[-4:], phone_last4) or case is None:
+    phone = crypto.decrypt(case.phone) if case and case.phone else ""
+    # No phone (unknown case, anonymous report, unreadable value): four characters
+    # that no four digits match, compared all the same.
+    expected = phone[-4:] if len(phone) >= 4 else "----"
+    if not hmac.compare_digest(expected, phone_last4) or case is None:
         return None
     return case
 

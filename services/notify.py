@@ -29,6 +29,7 @@ class EmailBackend(OutboxBackend):
         if not address:
             return super().send(notice)
         send_mail(notice.subject, notice.body, None, [address])
+        notice.channel = self.channel
         notice.save()
 
 

@@ -10,6 +10,7 @@ otherwise) up to PUSH_ATTEMPTS times; each delivery's state is kept (Delivery).
 import datetime
 import hashlib
 import hmac
+import http.client
 import json
 import time
 import urllib.error
@@ -62,7 +63,9 @@ def push_case(delivery_id: int) -> None:
     delivery.attempts += 1
     try:
         send(delivery)
-    except (OSError, ValueError) as error:  # URLError and HTTPError are OSErrors
+    # URLError and HTTPError are OSErrors; an answer that is no HTTP at all raises
+    # HTTPException, which would otherwise end the task with the delivery unsaved.
+    except (OSError, ValueError, http.client.HTTPException) as error:
         delivery.last_error = str(error)[:300]
         more = delivery.attempts < settings.PUSH_ATTEMPTS
         delivery.state = Delivery.State.PENDING if more else Delivery.State.FAILED

@@ -1,5 +1,7 @@
 """The app's journeys through a client that knows only the published schema."""
 
+import io
+
 import pytest
 
 from tests.api.schema_client import SchemaClient
@@ -52,3 +54,128 @@ def test_app_home_guide_news_page_two_and_search(api_site):
     missing = client.call("pages_detail", path={"id": 999999})
     assert missing.status_code == 404
     assert missing.headers["Content-Type"] == "application/problem+json"
+
+
+# An application, as the app makes it from the published schema alone.
+
+PHONE = "13712345678"
+
+
+@pytest.fixture
+def api_form(api_site):
+    """The passport form (three steps, conditions, a photo) on the live site."""
+    # Project imports for the setup only, here: the journey uses the schema alone.
+    from django.core.cache import cache
+
+    from services.models import ServiceFormPage
+    from tests.factories import add
+    from tests.services.conftest import PASSPORT_FORM
+
+    cache.clear()  # lookup budgets other tests in this process may have spent
+    return add(
+        api_site["category"],
+        ServiceFormPage(
+            title="普通护照申领",
+            slug="passport-form",
+            form_fields=PASSPORT_FORM,
+            pickup_allowed=True,
+            pickup_locations="出入境接待大厅",
+            courier_allowed=True,
+        ),
+    )
+
+
+def resident_id(body: str = "11010519900307123") -> str:
+    """A resident ID with its ISO 7064 MOD 11-2 check character."""
+    weights = [2 ** (17 - i) % 11 for i in range(17)]
+    total = sum(int(d) * w for d, w in zip(body, weights, strict=True))
+    return body + "10X98765432"[total % 11]
+
+
+def photo() -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (300, 400), (30, 60, 200)).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+def is_shown(condition, answers: dict) -> bool:
+    if not condition:
+        return True
+    answer = answers.get(condition["field"])
+    if isinstance(answer, list):
+        return condition["value"] in answer
+    return answer is not None and str(answer) == condition["value"]
+
+
+def answer_for(client, form_id: int, field: dict):
+    """What a citizen enters, by the field's published type (last choice taken,
+    so that the conditional fields after it show)."""
+    kind = field["type"]
+    if kind == "file":
+        uploaded = client.send(
+            "forms_upload",
+            {"page_id": form_id},
+            data={"field": field["key"]},
+            files={"file": ("照片.jpg", photo(), "image/jpeg")},
+        )
+        assert uploaded.status_code == 201, uploaded.text
+        return [uploaded.json()["token"]]
+    if kind == "choice":
+        return field["choices"][-1]["value"]
+    return {
+        "name": "张三",
+        "resident_id": resident_id(),
+        "text": "E12345678",
+        "mobile": PHONE,
+        "declaration": True,
+        "address": {"region": "110105", "detail": "建国路1号院"},
+    }[kind]
+
+
+def test_a_citizen_applies_in_the_app_and_looks_the_case_up(api_site, api_form):
+    client = SchemaClient(api_site["url"])
+
+    listed = client.call("forms_list").json()
+    form_id = next(f["id"] for f in listed if f["title"] == "普通护照申领")
+    schema = client.call("forms_detail", path={"page_id": form_id}).json()
+    answers: dict = {}
+    for number, step in enumerate(schema["steps"]):
+        if not is_shown(step["condition"], answers):
+            continue
+        for field in step["fields"]:
+            if field["type"] != "guidance" and is_shown(field["condition"], answers):
+                answers[field["key"]] = answer_for(client, form_id, field)
+        checked = client.send(
+            "forms_validate",
+            {"page_id": form_id},
+            json={"step": number, "answers": answers},
+        )
+        assert checked.status_code == 200, checked.text
+        answers.update(checked.json()["answers"])
+    assert {"old_passport", "recipient_name", "delivery_address"} <= set(answers)
+
+    key = {"Idempotency-Key": "contract-application-0001"}
+    submitted = client.send(
+        "forms_submit", {"page_id": form_id}, json=answers, headers=key
+    )
+    assert submitted.status_code == 201, submitted.text
+    reference = submitted.json()["reference"]
+    retried = client.send(
+        "forms_submit", {"page_id": form_id}, json=answers, headers=key
+    )
+    assert (retried.status_code, retried.json()["reference"]) == (200, reference)
+
+    case = client.call(
+        "cases_detail", path={"reference": reference}, phone_last4=PHONE[-4:]
+    )
+    assert case.status_code == 200, case.text
+    assert case.json()["form"] == "普通护照申领"
+    assert [event["status"] for event in case.json()["history"]] == ["submitted"]
+    assert case.headers["Cache-Control"] == "private, no-store"
+    wrong = client.call(
+        "cases_detail", path={"reference": reference}, phone_last4="0000"
+    )
+    assert wrong.status_code == 404
+    assert wrong.headers["Content-Type"] == "application/problem+json"
