@@ -12,6 +12,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api.router import api_router
+from cms.views import api_not_found
 from mobile import api as mobile_api
 from search import views as search_views
 from services import api as services_api
@@ -60,6 +61,9 @@ urlpatterns = [
         SpectacularSwaggerView.as_view(url_name="api_schema"),
         name="api_docs",
     ),
+    # Anything else under /api/, by any method: a problem+json 404 (a POST would
+    # otherwise reach the page tree and its CSRF check).
+    re_path(r"^api/(?P<rest>.*)$", api_not_found),
     path("sitemap.xml", sitemap),
     path(
         "robots.txt",

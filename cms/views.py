@@ -1,6 +1,7 @@
 """Site-wide error views: HTML for pages, problem+json under /api/."""
 
 from django.views import defaults
+from django.views.decorators.csrf import csrf_exempt
 
 from cms.api.problems import is_api_request, problem_response
 
@@ -27,3 +28,9 @@ def permission_denied(request, exception):
     if is_api_request(request):
         return problem_response(403)
     return defaults.permission_denied(request, exception)
+
+
+@csrf_exempt
+def api_not_found(request, rest=""):
+    """Any method on an unknown /api/ address: a problem, not a CSRF refusal page."""
+    return problem_response(404)

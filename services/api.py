@@ -157,7 +157,14 @@ def field_errors(errors: logic.FormErrors) -> exceptions.ValidationError:
     )
 
 
-class FormListView(ApiView):
+class CitizenApiView(ApiView):
+    """Citizens' endpoints: anonymous by design (no session or Basic sign-in, so a
+    staff member's browser session never changes what they do)."""
+
+    authentication_classes: list = []
+
+
+class FormListView(CitizenApiView):
     """GET /api/v2/forms/ — the forms the app can offer."""
 
     @extend_schema(
@@ -197,7 +204,7 @@ class FormListView(ApiView):
         )
 
 
-class FormDetailView(ApiView):
+class FormDetailView(CitizenApiView):
     """GET /api/v2/forms/<id>/ — a form's schema: steps, fields, rules, conditions."""
 
     @extend_schema(
@@ -231,7 +238,7 @@ class FormDetailView(ApiView):
         )
 
 
-class ValidateView(ApiView):
+class ValidateView(CitizenApiView):
     """POST /api/v2/forms/<id>/validate/ — check one step before going on."""
 
     parser_classes = [JSONParser]
@@ -285,7 +292,7 @@ def pick(spec: dict, answers, steps) -> dict:
     return {k: v for k, v in answers.items() if k not in others}
 
 
-class FileUploadView(ApiView):
+class FileUploadView(CitizenApiView):
     """POST /api/v2/forms/<id>/files/ — upload a material; answer with its token."""
 
     parser_classes = [MultiPartParser]
@@ -335,7 +342,7 @@ class FileUploadView(ApiView):
         )
 
 
-class SubmissionView(ApiView):
+class SubmissionView(CitizenApiView):
     """POST /api/v2/forms/<id>/submissions/ — submit; the reference number back."""
 
     parser_classes = [JSONParser]
@@ -383,7 +390,7 @@ class SubmissionView(ApiView):
         )
 
 
-class CaseView(ApiView):
+class CaseView(CitizenApiView):
     """GET /api/v2/cases/<reference>/?phone_last4=NNNN — a case's status history."""
 
     @extend_schema(

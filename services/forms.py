@@ -6,6 +6,7 @@ never stored, its errors ignored) and requires the shown ones that must be answe
 """
 
 import datetime
+import functools
 from decimal import Decimal
 
 from django import forms
@@ -82,6 +83,7 @@ class DocumentField(forms.MultiValueField):
         return {"type": kind, "number": identity.validate_document(kind, number)}
 
 
+@functools.cache
 def district_choices() -> list:
     """Districts grouped by province and city, for one select."""
     groups = [("", "—")]

@@ -29,6 +29,9 @@ TIMEOUT = 10
 def queue_push(case: Submission) -> Delivery:
     """Record a delivery for an accepted case and send it in the background."""
     delivery, _created = Delivery.objects.get_or_create(submission=case, target=TARGET)
+    if delivery.state == Delivery.State.FAILED:  # accepted again: a fresh round
+        delivery.state, delivery.attempts = Delivery.State.PENDING, 0
+        delivery.save(update_fields=["state", "attempts"])
     if delivery.state != Delivery.State.DELIVERED:
         push_case.enqueue(delivery.pk)
     return delivery

@@ -392,6 +392,7 @@ class HostileInputTests(TestCase):
             "api/v2/forms/<int:page_id>/files/",
             "api/v2/forms/<int:page_id>/submissions/",
             "api/v2/cases/<str:reference>/",
+            "^api/(?P<rest>.*)$",
             "cases/",
             "api/schema/",
             "api/docs/",

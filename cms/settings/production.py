@@ -12,6 +12,7 @@ from .base import (
     DATA_ENCRYPTION_KEY,
     DATA_HASH_KEY,
     EMAIL_BACKEND,
+    SEAL_FILING_URL,
     SITE_URL,
     STORAGES,
     WAGTAILADMIN_BASE_URL,
@@ -88,6 +89,11 @@ for name, key in (
             f"{name} must be set (manage.py new_data_keys prints new ones): "
             "citizens' identity numbers and contacts are encrypted and hashed with it."
         )
+
+if SEAL_FILING_URL and not SEAL_FILING_URL.startswith("https://"):
+    raise ImproperlyConfigured(
+        "SEAL_FILING_URL must be https://: pushed cases carry identity numbers."
+    )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)

@@ -32,6 +32,12 @@ def test_errors_of_every_origin(client, tree, url, status):
     assert_problem(client.get(url), status)
 
 
+def test_a_post_to_an_unknown_api_address_is_a_problem_not_a_csrf_page(tree):
+    strict = Client(enforce_csrf_checks=True)
+    assert_problem(strict.post("/api/v2/nope/", {"a": "b"}), 404)
+    assert_problem(strict.post("/api/v2/forms/-1/files/"), 404)
+
+
 def test_invalid_parameters_are_named(client, tree):
     problem = assert_problem(
         client.get(

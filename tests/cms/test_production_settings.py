@@ -75,6 +75,7 @@ def test_safe_environment_loads():
         (without("REDIS_URL"), "REDIS_URL must be set"),
         (without("DATA_ENCRYPTION_KEY"), "DATA_ENCRYPTION_KEY must be set"),
         (without("DATA_HASH_KEY"), "DATA_HASH_KEY must be set"),
+        ({**SAFE, "SEAL_FILING_URL": "http://filing.example/"}, "must be https"),
         ({**SAFE, "DATA_HASH_KEY": "short"}, "DATA_HASH_KEY must be set"),
         (without("TRUSTED_PROXY_COUNT"), "TRUSTED_PROXY_COUNT must be"),
         ({**SAFE, "TRUSTED_PROXY_COUNT": "0"}, "TRUSTED_PROXY_COUNT must be"),

@@ -142,7 +142,7 @@ def test_a_failed_push_is_retried_and_the_retry_is_signed(
 def test_the_push_waits_for_the_commit(
     case, filing, django_capture_on_commit_callbacks
 ):
-    """A rolled-back acceptance pushes nothing: the push is queued on commit."""
+    """Nothing is sent before the commit, so a rolled-back acceptance sends nothing."""
     with Receiver(200) as receiver:
         filing(receiver)
         with django_capture_on_commit_callbacks() as callbacks:
