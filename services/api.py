@@ -27,6 +27,7 @@ from guides.models import GuidePage
 
 from . import logic, references, uploads
 from .models import FormKind, ServiceFormPage, Status
+from .spec import PERSONAL_TYPES, input_fields
 
 FORM_SUMMARY = obj(
     {
@@ -275,7 +276,18 @@ class ValidateView(CitizenApiView):
             )
         except logic.FormErrors as errors:
             raise field_errors(errors) from None
-        return Response({"answers": checked})
+        # As stored, but identity numbers and contacts masked: never echoed.
+        return Response({"answers": masked_answers(form.spec, checked)})
+
+
+def masked_answers(spec: dict, answers: dict) -> dict:
+    fields = {f["key"]: f for f in input_fields(spec)}
+    return {
+        key: logic.masked(fields[key], value)
+        if fields[key]["type"] in PERSONAL_TYPES
+        else value
+        for key, value in answers.items()
+    }
 
 
 def pick(spec: dict, answers, steps) -> dict:
@@ -352,7 +364,7 @@ class SubmissionView(CitizenApiView):
         operation_id="forms_submit",
         summary="Submit an application (idempotent)",
         description="Body: the answers keyed by field key. The `Idempotency-Key` "
-        "header (8–64 characters of your choosing, new for each application) makes "
+        "header (8–64 characters; use a random UUID, new for each application) makes "
         "a retry safe: the same key returns the first submission's receipt (200) "
         "instead of creating a second case (201).",
         parameters=[
@@ -372,7 +384,8 @@ class SubmissionView(CitizenApiView):
         key = request.headers.get("Idempotency-Key", "")
         if not (8 <= len(key) <= 64 and key.isascii() and key.isprintable()):
             raise invalid(
-                "Idempotency-Key", _("请在请求头中提供 8 到 64 个字符的幂等键。")
+                "Idempotency-Key",
+                _("请在请求头 Idempotency-Key 中提供 8 到 64 个字符的随机值。"),
             )
         try:
             case, created = logic.submit(form, request.data, key)

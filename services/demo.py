@@ -31,7 +31,7 @@ from cms.demo.schema import DATA, Record, Text, guide_categories, one_of, read
 from cms.demo.tree import add_child, publish
 from guides.models import GuideCategoryPage, GuidePage
 
-from . import logic, uploads
+from . import crypto, logic, uploads
 from .blocks import FILE_TYPES
 from .models import CaseFile, FormKind, ServiceFormPage, Status, Submission
 from .models.cases import NEXT_STATUSES, private_storage
@@ -360,7 +360,9 @@ def make_case(page: ServiceFormPage, case: DemoCase, staff) -> Submission:
     if case.rates:
         rated = Submission.objects.filter(idempotency_key=f"demo-{case.rates}")
         if rated.exists():  # else deleted since an earlier run made it
+            # Rated by its applicant: the survey gives the case's own phone.
             answers["case_reference"] = rated.first().reference
+            answers["contact_phone"] = crypto.decrypt(rated.first().phone)
     for field in input_fields(page.spec):
         if field["type"] == "file" and field["key"] in answers:
             names = answers[field["key"]]

@@ -7,6 +7,7 @@ never stored, its errors ignored) and requires the shown ones that must be answe
 
 import datetime
 import functools
+import re
 from decimal import Decimal
 
 from django import forms
@@ -18,6 +19,10 @@ from . import identity, regions
 from .spec import DISPLAY_TYPES, is_shown
 
 REQUIRED = _("请填写此项。")
+TOKEN = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
+# Answers a step keeps when its field is left blank: files uploaded and identity
+# numbers given before (neither is written back into the page).
+KEPT_WHEN_BLANK = {"file", "resident_id", "id_document"}
 MIN_DATE = datetime.date(1900, 1, 1)
 MAX_DATE = datetime.date(2200, 12, 31)
 
@@ -49,13 +54,21 @@ class PastDateField(forms.DateField):
         return value
 
 
+class UnechoedInput(forms.TextInput):
+    """A text input that never writes its value back into the page: an identity
+    number is not echoed (a failed step, or a shared screen, would show it)."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"autocomplete": "off", **(attrs or {})})
+
+    def get_context(self, name, value, attrs):
+        return super().get_context(name, None, attrs)
+
+
 class DocumentWidget(forms.MultiWidget):
     def __init__(self):
         super().__init__(
-            [
-                forms.Select(choices=identity.DocumentType.choices),
-                forms.TextInput(attrs={"autocomplete": "off"}),
-            ]
+            [forms.Select(choices=identity.DocumentType.choices), UnechoedInput()]
         )
 
     def decompress(self, value):
@@ -78,7 +91,9 @@ class DocumentField(forms.MultiValueField):
         if not data_list or not any(data_list):
             return None
         kind, number = (list(data_list) + ["", ""])[:2]
-        if not kind or not number:
+        if not number:
+            return None  # blank: required, or the number given before is kept
+        if not kind:
             raise ValidationError(_("请选择证件类型并填写证件号码。"))
         return {"type": kind, "number": identity.validate_document(kind, number)}
 
@@ -173,7 +188,9 @@ class TokensField(forms.Field):
             return []
         if isinstance(value, str):
             value = [value]
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        if not isinstance(value, list) or not all(
+            isinstance(v, str) and TOKEN.match(v) for v in value
+        ):
             raise ValidationError(_("请提供上传文件时得到的文件令牌列表。"))
         if len(value) > self.field_spec["max_files"]:
             raise ValidationError(
@@ -230,12 +247,9 @@ def django_field(spec: dict, api: bool = False) -> forms.Field:
         "mobile": identity.validate_mobile,
         "plate": identity.validate_plate,
     }
-    attrs = {"autocomplete": "off"} if kind == "resident_id" else {}
+    widget = UnechoedInput() if kind == "resident_id" else forms.TextInput()
     return NormalisedField(
-        normalise=normalisers[kind],
-        max_length=40,
-        widget=forms.TextInput(attrs=attrs),
-        **common,
+        normalise=normalisers[kind], max_length=40, widget=widget, **common
     )
 
 
@@ -250,14 +264,13 @@ class AnswersForm(forms.Form):
         fields: list[dict],
         known: dict | None = None,
         api: bool = False,
-        store_file=None,
         **kw,
     ):
         super().__init__(**kw)
         self.specs = [f for f in fields if f["type"] not in DISPLAY_TYPES]
         self.known = dict(known or {})
         self.api = api
-        self.store_file = store_file  # (field spec, checked upload) -> file token
+        self.pending: dict = {}  # web uploads: key -> (spec, checked files)
         self.kept: dict = {}
         for spec in self.specs:
             self.fields[spec["key"]] = django_field(spec, api=api)
@@ -276,9 +289,9 @@ class AnswersForm(forms.Form):
                 continue
             value = to_json(spec, cleaned.get(key))
             if spec["type"] == "file" and not self.api and value:
-                value = [self.store_file(spec, upload) for upload in value]
-            if is_empty(value) and spec["type"] == "file" and key in self.known:
-                value = self.known[key]  # uploaded on an earlier visit to this step
+                self.pending[key] = (spec, value)  # stored once the step is valid
+            if is_empty(value) and spec["type"] in KEPT_WHEN_BLANK:
+                value = self.known.get(key)  # given on an earlier visit to this step
             if spec["required"] and is_empty(value):
                 self.add_error(key, REQUIRED)
                 continue
@@ -287,6 +300,12 @@ class AnswersForm(forms.Form):
                 answers[key] = value
         self.kept = kept
         return cleaned
+
+
+def store_pending(form: "AnswersForm", store) -> None:
+    """Keep a valid step's uploads; its answers name them by token."""
+    for key, (spec, uploads) in form.pending.items():
+        form.kept[key] = [store(spec, upload) for upload in uploads]
 
 
 def is_empty(value) -> bool:

@@ -4,6 +4,7 @@ The web form, the API and the admin all call these; none writes a case itself.
 """
 
 import datetime
+import functools
 import hmac
 import json
 
@@ -223,7 +224,7 @@ def submit(
             raise RuntimeError("uploads taken, then free again") from None
         except IntegrityError:
             if rated and Submission.objects.filter(rated_case=rated).exists():
-                raise FormErrors({"case_reference": [ALREADY_RATED]}) from None
+                raise FormErrors({"case_reference": [CANNOT_RATE]}) from None
             if earlier := submitted_with(page, idempotency_key):
                 return earlier, False  # a concurrent retry won the race
             continue  # a reference collision: draw another
@@ -243,19 +244,30 @@ def submitted_with(page, idempotency_key: str) -> Submission | None:
     return Submission.objects.filter(page=page, idempotency_key=idempotency_key).first()
 
 
-ALREADY_RATED = gettext_lazy("该办件已经评价过了，感谢您的反馈。")
+CANNOT_RATE = gettext_lazy(
+    "无法评价该办件：请核对受理编号，并填写办理时留的手机号码。每个办件只能评价一次。"
+)
 
 
 def rated_case(page, answers: dict) -> Submission | None:
-    """F14 好差评: the case a survey rates (`case_reference`), rated only once."""
+    """F14 好差评: the case a survey rates (`case_reference`), once, by its applicant.
+
+    The survey's phone must be the one the case was submitted with. A reference that
+    does not exist, a wrong phone and a case already rated get the same answer, so
+    that a survey tells nobody which references exist.
+    """
     if page.kind != "survey" or not answers.get("case_reference"):
         return None
     reference = references.normalise(answers["case_reference"])
+    phone = answers.get("contact_phone", "")
     case = Submission.objects.filter(reference=reference).first()
-    if case is None or not references.is_valid(reference):
-        raise FormErrors({"case_reference": [_("没有找到这个受理编号，请核对。")]})
-    if Submission.objects.filter(rated_case=case).exists():
-        raise FormErrors({"case_reference": [ALREADY_RATED]})
+    if (
+        case is None
+        or not phone
+        or not hmac.compare_digest(case.phone_hash, crypto.keyed_hash(phone, "phone"))
+        or Submission.objects.filter(rated_case=case).exists()
+    ):
+        raise FormErrors({"case_reference": [CANNOT_RATE]})
     return case
 
 
@@ -323,6 +335,12 @@ class LookupBudget:
         return self.WINDOW
 
 
+@functools.cache
+def dummy_token() -> str:
+    """An encrypted nothing, decrypted when a lookup finds no case (equal work)."""
+    return crypto.encrypt("")
+
+
 def find_case(reference: str, phone_last4: str) -> Submission | None:
     """The case a citizen may see: reference and the phone's last four digits match.
 
@@ -335,7 +353,8 @@ def find_case(reference: str, phone_last4: str) -> Submission | None:
     if not (phone_last4.isascii() and phone_last4.isdigit() and len(phone_last4) == 4):
         return None
     case = Submission.objects.filter(reference=reference).first()
-    phone = crypto.decrypt(case.phone) if case and case.phone else ""
+    # The same decryption work whether or not the case exists (timing).
+    phone = crypto.decrypt(case.phone if case and case.phone else dummy_token())
     # No phone (unknown case, anonymous report, unreadable value): four characters
     # that no four digits match, compared all the same.
     expected = phone[-4:] if len(phone) >= 4 else "----"
@@ -391,23 +410,30 @@ def plain(spec_field: dict, value) -> str:
     return str(value)
 
 
+CLOSED = [Status.REJECTED, Status.COMPLETED, Status.SENT]
+
+
 def purge(now=None) -> int:
-    """Delete cases (and files) older than their form's retention period."""
+    """Delete cases past their form's retention period (their files go with them).
+
+    Closed cases go once unchanged for the retention period; open ones (a survey or
+    report nobody moved on, a case left at 需补正) only after twice that.
+    """
     now = now or timezone.now()
     removed = 0
     for page in ServiceFormPage.objects.all().only("pk", "retention_days"):
-        cutoff = now - datetime.timedelta(days=page.retention_days)
-        old = Submission.objects.filter(page=page, updated_at__lt=cutoff)
-        for case_file in CaseFile.objects.filter(submission__in=old):
-            case_file.file.delete(save=False)
-        removed += old.count()
-        old.delete()
+        days = datetime.timedelta(days=page.retention_days)
+        cases = Submission.objects.filter(page=page)
+        old = cases.filter(status__in=CLOSED, updated_at__lt=now - days) | cases.filter(
+            updated_at__lt=now - 2 * days
+        )
+        removed += old.delete()[1].get("services.Submission", 0)
     stale = now - datetime.timedelta(days=1)
-    for case_file in CaseFile.objects.filter(
+    for pk in CaseFile.objects.filter(
         submission__isnull=True, created_at__lt=stale
-    ):
-        case_file.file.delete(save=False)
-        case_file.delete()
+    ).values_list("pk", flat=True):
+        # Only if still unused: a submission may have taken it meanwhile.
+        CaseFile.objects.filter(pk=pk, submission__isnull=True).delete()
     return removed
 
 

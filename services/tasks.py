@@ -1,12 +1,16 @@
 """Background work of the form engine (django-tasks: immediate in development and
 tests, the database backend and its worker in production)."""
 
+import logging
+
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 from django_tasks import task
 
 from . import identity, notify
 from .models import Notice, Status, Submission
+
+logger = logging.getLogger(__name__)
 
 
 @task()
@@ -38,4 +42,7 @@ def notify_applicant(case_id: int, status: str, note: str = "") -> None:
         subject=subject,
         body=body,
     )
-    notify.backend().send(notice, email if isinstance(email, str) else "")
+    try:
+        notify.backend().send(notice, email if isinstance(email, str) else "")
+    except OSError:  # the mail server is away: the case stands, the notice is lost
+        logger.warning("notice for case %s could not be sent", case_id)

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from cms.net import address_block, client_ip
 
 from . import crypto, logic, uploads
-from .forms import AnswersForm
+from .forms import KEPT_WHEN_BLANK, AnswersForm, store_pending
 from .models import Status
 from .spec import input_fields, shown_answers, shown_steps
 
@@ -46,10 +46,10 @@ def step_url(page, number: int) -> str:
     return page.url + page.reverse_subpage("step", kwargs={"number": number})
 
 
-def render(request, page, template: str, **context):
+def render(request, page, template: str, status: int = 200, **context):
     context.setdefault("page", page)
     context.setdefault("self", page)
-    return TemplateResponse(request, f"services/{template}", context)
+    return TemplateResponse(request, f"services/{template}", context, status=status)
 
 
 def step_view(request, page, number: int, preview: bool = False):
@@ -58,11 +58,7 @@ def step_view(request, page, number: int, preview: bool = False):
         return render(request, page, "closed.html")
     state = {"answers": {}, "done": []} if preview else load_state(request, page)
     spec = page.spec
-    visible = (
-        list(range(len(spec["steps"])))
-        if preview
-        else shown_steps(spec, state["answers"])
-    )
+    visible = list(range(len(spec["steps"]))) if preview else visible_steps(spec, state)
     if number not in visible:
         return redirect(step_url(page, visible[0]))
     earlier = [i for i in visible if i < number]
@@ -71,36 +67,37 @@ def step_view(request, page, number: int, preview: bool = False):
         return redirect(step_url(page, first_open))
     step = spec["steps"][number]
     known = {k: v for k, v in state["answers"].items() if k not in keys_of(step)}
+    kept = kept_of(step, state["answers"])
+    status = 200
     if request.method == "POST" and not preview:
+        if request.FILES and over_budget(request):
+            return too_many(request, page)
         form = AnswersForm(
             step["fields"],
-            known={**known, **files_of(step, state["answers"])},
+            known={**known, **kept},
             data=request.POST,
             files=request.FILES,
-            prefix=None,
-            store_file=lambda field, checked: uploads.store(page, field, checked).token,
         )
         if form.is_valid():
+            store_pending(form, lambda f, c: uploads.store(page, f, c).token)
             for key in keys_of(step):
                 state["answers"].pop(key, None)
             state["answers"].update(form.kept)
             state["done"] = sorted(set(state["done"]) | {number})
             save_state(request, page, state)
-            following = [i for i in shown_steps(spec, state["answers"]) if i > number]
+            following = [i for i in visible_steps(spec, state) if i > number]
             if following:
                 return redirect(step_url(page, following[0]))
             return redirect(page.url + page.reverse_subpage("check"))
+        status = 400
     else:
-        initial = {
-            k: v
-            for k, v in state["answers"].items()
-            if k not in files_of(step, state["answers"])
-        }
+        initial = {k: v for k, v in state["answers"].items() if k not in kept}
         form = AnswersForm(step["fields"], known=known, initial=initial)
     return render(
         request,
         page,
         "service_form_page.html",
+        status=status,
         form=form,
         step=step,
         number=number,
@@ -108,8 +105,43 @@ def step_view(request, page, number: int, preview: bool = False):
         total=len(visible),
         previous=step_url(page, earlier[-1]) if earlier else None,
         uploaded=files_of(step, state["answers"]),
+        remembered=remembered(step, kept),
         preview=preview,
     )
+
+
+def visible_steps(spec: dict, state: dict) -> list[int]:
+    """The steps the answers make visible (answers to hidden fields not counted)."""
+    return shown_steps(spec, shown_answers(spec, state["answers"]))
+
+
+def kept_of(step: dict, answers: dict) -> dict:
+    """This step's answers that stay when their field is left blank."""
+    return {
+        f["key"]: answers[f["key"]]
+        for f in step["fields"]
+        if f["type"] in KEPT_WHEN_BLANK and f["key"] in answers
+    }
+
+
+def remembered(step: dict, kept: dict) -> dict:
+    """Identity numbers given before, masked, to say that they are kept."""
+    return {
+        f["key"]: logic.masked(f, kept[f["key"]])
+        for f in step["fields"]
+        if f["type"] in {"resident_id", "id_document"} and f["key"] in kept
+    }
+
+
+def over_budget(request) -> bool:
+    """Uploads and submissions on the web share the API's per-address budget."""
+    from .api import SubmitRateThrottle
+
+    return not SubmitRateThrottle().allow_request(request, None)
+
+
+def too_many(request, page):
+    return render(request, page, "closed.html", status=429, too_many=True)
 
 
 def keys_of(step: dict) -> set[str]:
@@ -128,12 +160,14 @@ def check_view(request, page):
     """Check your answers, then submit (once: the session's token is the key)."""
     state = load_state(request, page)
     spec = page.spec
-    visible = shown_steps(spec, state["answers"])
+    visible = visible_steps(spec, state)
     missing = [i for i in visible if i not in state["done"]]
     if missing:
         return redirect(step_url(page, missing[0]))
     error = None
     if request.method == "POST":
+        if over_budget(request):
+            return too_many(request, page)
         try:
             case, _created = logic.submit(page, state["answers"], state["token"])
         except logic.FormErrors as errors:
@@ -156,7 +190,8 @@ def check_view(request, page):
             if f.get("key") in answers
         ]
         rows.append((step["title"], step_url(page, index), items))
-    return render(request, page, "check.html", rows=rows, error=error)
+    status = 400 if error else 200
+    return render(request, page, "check.html", status=status, rows=rows, error=error)
 
 
 def shown(field: dict, value) -> str:
@@ -202,6 +237,7 @@ def lookup(request):
             found = logic.find_case(reference, request.POST.get("phone_last4", "")[:8])
             if found is None:
                 budget.spend()
+                status = 404
                 error = _("没有找到与受理编号和手机号后四位相符的办件，请核对后再试。")
             else:
                 case = (

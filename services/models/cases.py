@@ -5,6 +5,8 @@ import secrets
 from django.conf import settings
 from django.core.files.storage import storages
 from django.db import models
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.models import AbstractFormSubmission
 from wagtail.models import Page
@@ -204,3 +206,9 @@ class Notice(models.Model):
         verbose_name = _("通知")
         verbose_name_plural = _("通知")
         ordering = ["sent_at", "pk"]
+
+
+@receiver(post_delete, sender=CaseFile)
+def delete_stored_file(sender, instance, **kwargs):
+    """A material's file goes with its row (purge, a deleted form, a deleted case)."""
+    instance.file.delete(save=False)

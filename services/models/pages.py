@@ -1,6 +1,7 @@
 """ServiceFormPage: an application, survey or report form composed by editors."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -66,6 +67,7 @@ class ServiceFormPage(RoutablePageMixin, BasePage):
     retention_days = models.PositiveIntegerField(
         _("保存期限（天）"),
         default=1095,
+        validators=[MinValueValidator(30)],
         help_text=_("办结或提交后超过此期限，办件和材料由清理任务删除。"),
     )
     push_to_seal_filing = models.BooleanField(

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
+from wagtail.actions.publish_page_revision import PublishPagePermissionError
 from wagtail.admin import messages
 from wagtail.admin.views.generic import history
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -261,6 +262,9 @@ class PublishAnswerView(CaseDetailView):
                     form.cleaned_data["answer"],
                     request.user,
                 )
+            except PublishPagePermissionError:
+                messages.error(request, _("您没有发布页面的权限，请交审核员发布。"))
+                return redirect(self.case_url())
             except ValidationError as error:
                 # Its messages, not the error: a dict error (a page field) would
                 # name fields this form does not have.
@@ -296,11 +300,16 @@ class PublishAnswerView(CaseDetailView):
 
 
 class FileDownloadView(CaseMixin, View):
-    """A citizen's upload, from private storage, as an attachment; audited."""
+    """A citizen's upload, from private storage, as an attachment; audited.
+
+    It needs the reveal permission: a scan of an identity card shows the whole number.
+    """
 
     http_method_names = ["get"]
 
     def get(self, request, *args, **kwargs):
+        if not request.user.has_perm(REVEAL_PERMISSION):
+            raise PermissionDenied
         case_file = get_object_or_404(
             CaseFile, pk=kwargs["file_pk"], submission=self.object
         )

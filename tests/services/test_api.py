@@ -274,7 +274,7 @@ def test_guidance_html_has_links_the_app_can_follow(client, tree):
 # Checking a step
 
 
-def test_a_good_step_passes_and_comes_back_normalised(client, form_page):
+def test_a_good_step_passes_and_comes_back_masked(client, form_page):
     response = validate(
         client,
         form_page,
@@ -283,9 +283,11 @@ def test_a_good_step_passes_and_comes_back_normalised(client, form_page):
     )
 
     assert response.status_code == 200, response.content
-    assert response.json() == {
-        "answers": {"applicant_name": "张三", "id_number": ID_NUMBER, "reason": "first"}
+    masked_id = ID_NUMBER[:3] + "*" * 11 + ID_NUMBER[-4:]
+    assert response.json() == {  # identity data masked: never echoed
+        "answers": {"applicant_name": "张*", "id_number": masked_id, "reason": "first"}
     }
+    assert ID_NUMBER not in response.text
 
 
 def test_a_bad_step_names_each_field_and_never_echoes_the_id(client, form_page):

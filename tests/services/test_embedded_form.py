@@ -24,7 +24,7 @@ def test_the_first_step_shows_in_the_page_and_continues_on_the_form(
         f"{form_page.url}step/0/",
         {"applicant_name": "王小明", "id_number": "1", "reason": "first"},
     )
-    assert response.status_code == 200  # the wrong ID number, shown on the form page
+    assert response.status_code == 400  # the wrong ID number, shown on the form page
     assert "请" in response.text and not Submission.objects.exists()
 
 

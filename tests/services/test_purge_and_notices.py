@@ -138,6 +138,7 @@ def test_purge_deletes_cases_past_retention_with_their_files(tree):
     new = report(short, "new-key-0001", photo=[new_file.token])
     other = report(long, "long-key-001", photo=[kept_file.token])
     with_events = logic.change_status(old, "accepted", user=None).submission_id
+    logic.change_status(old, "completed", user=None)  # closed: purged after 30 days
     age(old, 31)
     age(new, 29)
     age(other, 31)

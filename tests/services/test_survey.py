@@ -73,8 +73,9 @@ def case(form_page):
     return made
 
 
-def rate(survey, reference: str, rating: str, key: str):
-    return logic.submit(survey, {"case_reference": reference, "rating": rating}, key)[0]
+def rate(survey, reference: str, rating: str, key: str, phone: str = "13800001234"):
+    answers = {"case_reference": reference, "rating": rating, "contact_phone": phone}
+    return logic.submit(survey, answers, key)[0]
 
 
 def test_a_case_is_rated_once(survey, case):
@@ -83,6 +84,17 @@ def test_a_case_is_rated_once(survey, case):
     with pytest.raises(logic.FormErrors) as refused:
         rate(survey, case.reference, "1", "rate-2")
     assert "case_reference" in refused.value.errors
+
+
+def test_only_the_applicants_phone_may_rate_a_case(survey, case):
+    with pytest.raises(logic.FormErrors) as refused:
+        rate(survey, case.reference, "1", "rate-5", phone="13900009999")
+    unknown = pytest.raises(logic.FormErrors)
+    with unknown as not_found:
+        rate(survey, "0000-0000-000", "1", "rate-6")
+    # The same words whether the case exists or not: nothing to probe.
+    assert refused.value.errors == not_found.value.errors
+    assert rate(survey, case.reference, "5", "rate-7").rated_case == case
 
 
 def test_an_unknown_reference_or_rating_is_refused(survey, case):

@@ -347,7 +347,9 @@ def test_detail_links_a_case_and_its_evaluation(client, tree, case, viewer):
         ),
     )
     rating, _ = logic.submit(
-        survey, {"case_reference": case.reference, "rating": "4"}, "rate-once"
+        survey,
+        {"case_reference": case.reference, "rating": "4", "contact_phone": PHONE},
+        "rate-once",
     )
     client.force_login(viewer)
     html = client.get(reverse("cases:inspect", args=[case.pk])).content.decode()
@@ -512,7 +514,16 @@ def test_status_change_needs_the_change_permission(client, case, viewer):
 # Files
 
 
-def test_download_streams_the_private_file_and_logs(client, case, viewer):
+def test_download_needs_the_reveal_permission(client, case, viewer):
+    file = case.files.get()
+    client.force_login(viewer)  # may see the case, masked: not the scans
+    response = client.get(reverse("cases:download", args=[case.pk, file.pk]))
+    assert response.status_code in (302, 403)
+    assert not logs(case, "services.download_file").exists()
+
+
+def test_download_streams_the_private_file_and_logs(client, case, revealer):
+    viewer = revealer
     file = case.files.get()
     client.force_login(viewer)
     response = client.get(reverse("cases:download", args=[case.pk, file.pk]))
@@ -525,9 +536,9 @@ def test_download_streams_the_private_file_and_logs(client, case, viewer):
     assert entry.user == viewer and entry.data == {"file": file.pk, "field": "证件照片"}
 
 
-def test_download_only_through_its_own_case(client, form_page, viewer):
+def test_download_only_through_its_own_case(client, form_page, revealer):
     first, second = make_case(form_page), make_case(form_page)
-    client.force_login(viewer)
+    client.force_login(revealer)
     url = reverse("cases:download", args=[second.pk, first.files.get().pk])
     assert client.get(url).status_code == 404
 

@@ -23,7 +23,8 @@ MAX_BODY = 10 * 1024 * 1024
 def make_handler(secret: str, folder, log):
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self):
-            length = int(self.headers.get("Content-Length") or 0)
+            length = self.headers.get("Content-Length", "")
+            length = int(length) if length.isdigit() else 0
             if not 0 < length <= MAX_BODY:
                 return self.answer(413)
             body = self.rfile.read(length)
@@ -37,8 +38,13 @@ def make_handler(secret: str, folder, log):
                     f"refused a push: {'bad signature' if fresh else 'stale timestamp'}"
                 )
                 return self.answer(401)
-            data = json.loads(body)
-            delivery = self.headers.get("X-Jingwu-Delivery", "0")
+            delivery = self.headers.get("X-Jingwu-Delivery", "")
+            try:
+                data = json.loads(body)
+            except ValueError:
+                return self.answer(400)
+            if not delivery.isdigit():  # it names the file: digits only
+                return self.answer(400)
             (folder / f"{delivery}.json").write_bytes(body)
             log(f"received delivery {delivery}: case {data.get('reference')}")
             return self.answer(200)
