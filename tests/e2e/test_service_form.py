@@ -59,7 +59,8 @@ def add_block(page, label: str) -> None:
 def fill_block(page, index: int, **values) -> None:
     for name, value in values.items():
         field = page.locator(f"[name='form_fields-{index}-value-{name}']")
-        if not field.is_visible():  # inside the collapsed 显示条件
+        if name.startswith("condition-") and not field.is_visible():
+            # Inside the collapsed 显示条件: open it (other inputs are waited for).
             field.locator("xpath=ancestor::section[1]").locator(
                 "button[data-panel-toggle]"
             ).first.click()
@@ -123,7 +124,7 @@ def test_editor_builds_a_form_and_a_citizen_completes_it(
         "footer .w-dropdown__toggle, [data-w-dropdown-target=toggle]"
     ).last.click()
     editor.locator("button[name=action-publish]").click()
-    editor.wait_for_url("**/admin/pages/**")
+    editor.wait_for_url(lambda address: "/add/" not in address)  # saved: the listing
     form = ServiceFormPage.objects.get(title="无犯罪记录证明申请")
     assert form.live
     steps = form.spec["steps"]
