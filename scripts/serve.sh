@@ -20,7 +20,8 @@ if [[ -z ${SEAL_FILING_URL:-} ]]; then
   export SEAL_FILING_SECRET=${SEAL_FILING_SECRET:-development-only-seal-filing-secret}
   export SEAL_FILING_URL="http://127.0.0.1:${SEAL_FILING_PORT:-8099}/"
   .venv/bin/python manage.py seal_filing_receiver --port "${SEAL_FILING_PORT:-8099}" &
-  trap 'kill $! 2>/dev/null || true' EXIT
+  receiver=$!
+  trap 'kill $receiver 2>/dev/null || true' EXIT
 fi
 echo
 echo "Site:  http://127.0.0.1:$PORT/   Admin: http://127.0.0.1:$PORT/admin/"
