@@ -7,6 +7,8 @@ the snapshot, so old cases display as they were answered.
 
 from django.utils.translation import gettext as _
 
+from .blocks import condition_spec
+
 # Types whose answers are personal: stored encrypted, shown masked.
 PERSONAL_TYPES = {"resident_id", "id_document", "name", "mobile", "email", "address"}
 # Types that take no answer.
@@ -21,7 +23,7 @@ def form_spec(stream) -> dict:
             steps.append(
                 {
                     "title": child.value["title"],
-                    "condition": _condition(child.value.get("condition")),
+                    "condition": condition_spec(child.value.get("condition")),
                     "fields": [],
                 }
             )
@@ -30,12 +32,6 @@ def form_spec(stream) -> dict:
             steps.append({"title": _("填写信息"), "condition": None, "fields": []})
         steps[-1]["fields"].append(child.block.spec(child.value))
     return {"steps": [step for step in steps if step["fields"]]}
-
-
-def _condition(value) -> dict | None:
-    if not value or not value.get("field"):
-        return None
-    return {"field": value["field"], "value": value["value"]}
 
 
 def input_fields(spec: dict) -> list[dict]:
