@@ -54,6 +54,7 @@ urlpatterns = [
         services_api.CaseView.as_view(),
         name="api_case",
     ),
+    path("api/v2/booking/", include("services.booking.api.urls")),
     path("api/v2/", api_router.urls),
     path("api/schema/", SpectacularJSONAPIView.as_view(), name="api_schema"),
     path(
@@ -64,6 +65,8 @@ urlpatterns = [
     # Anything else under /api/, by any method: a problem+json 404 (a POST would
     # otherwise reach the page tree and its CSRF check).
     re_path(r"^api/(?P<rest>.*)$", api_not_found),
+    # IIIF manifests of the museum: one address in every language (they hold both).
+    path("museum/iiif/", include("museum.iiif_views")),
     path("sitemap.xml", sitemap),
     path(
         "robots.txt",
@@ -87,6 +90,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggestions, name="search_suggest"),
     path("cases/", services_views.lookup, name="case_lookup"),
+    path("booking/", include("services.booking.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -35,3 +35,16 @@ class ApplyFormField(Field):
     def to_representation(self, guide):
         form = guide.public_apply_form(self.context.get("request"))
         return form.pk if form else None
+
+
+class AppointmentOfferField(Field):
+    """The id of the item's booking offer (GET /api/v2/booking/offers/), or null."""
+
+    api_schema = {"type": "integer", "nullable": True}
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, guide):
+        offer = guide.appointment_offer
+        return offer.pk if offer and offer.active else None

@@ -15,7 +15,7 @@ from cms.models import BasePage, SiteSettings
 from cms.params import choice_param
 from cms.visibility import public_pages
 
-from .api import ApplyFormField, RelatedItemsField
+from .api import ApplyFormField, AppointmentOfferField, RelatedItemsField
 from .blocks import (
     ConditionStreamBlock,
     LegalBasisStreamBlock,
@@ -214,6 +214,15 @@ class GuidePage(RoutablePageMixin, BasePage):
         blank=True,
         help_text=_("由其他政务系统办理的事项：填写其网址（未选择表单时使用）。"),
     )
+    appointment_offer = models.ForeignKey(
+        "booking.Offer",
+        verbose_name=_("预约项目"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="guides",
+        help_text=_("“预约办理”按钮打开的预约（例如出入境接待大厅）。"),
+    )
 
     parent_page_types = ["guides.GuideCategoryPage"]
     subpage_types: list[str] = []
@@ -268,6 +277,7 @@ class GuidePage(RoutablePageMixin, BasePage):
         ]
         + [
             APIField("apply_form_id", serializer=ApplyFormField()),
+            APIField("appointment_offer_id", serializer=AppointmentOfferField()),
             APIField("related_items", serializer=RelatedItemsField()),
         ]
     )
@@ -313,7 +323,7 @@ class GuidePage(RoutablePageMixin, BasePage):
             }
         return data
 
-    api_prefetch_related = ["related_items__target", "apply_form"]
+    api_prefetch_related = ["related_items__target", "apply_form", "appointment_offer"]
 
     @classmethod
     def popular_items(cls, locale, limit: int = 12) -> models.QuerySet:
@@ -334,6 +344,7 @@ class GuidePage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["related"] = self.related_guides(request)
         context["apply_link"] = self.apply_link(request)
+        context["appointment_link"] = self.appointment_link()
         return context
 
     def public_apply_form(self, request=None):
@@ -342,6 +353,11 @@ class GuidePage(RoutablePageMixin, BasePage):
             return None
         forms = public_pages([self.apply_form], request)
         return forms[0] if forms else None
+
+    def appointment_link(self) -> str:
+        """Where the 预约办理 button leads: the booking of an open offer, or nothing."""
+        offer = self.appointment_offer
+        return offer.get_absolute_url() if offer and offer.active else ""
 
     def apply_link(self, request=None) -> str:
         """Where the 在线办理 button leads: our form, or another system's address."""

@@ -56,6 +56,7 @@ def guide_edit_handler() -> TabbedInterface:
                             ),
                             PageChooserPanel("apply_form", "services.ServiceFormPage"),
                             FieldPanel("apply_url"),
+                            FieldPanel("appointment_offer"),
                         ],
                         heading=_("办理方式"),
                     ),

@@ -13,6 +13,12 @@ version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
 if ! pg_lsclusters -h | grep -q "^$version main"; then
   pg_createcluster "$version" main >&2
 fi
+# The booking concurrency tests open 200 connections at once (the default is 100).
+conf=/etc/postgresql/$version/main/conf.d/jingwu.conf
+if [[ ! -f $conf ]]; then
+  echo "max_connections = 300" >"$conf"
+  pg_ctlcluster "$version" main stop >&2 2>/dev/null || true
+fi
 if ! pg_lsclusters -h | grep -q "^$version main .* online"; then
   pg_ctlcluster "$version" main start >&2
 fi

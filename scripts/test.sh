@@ -8,11 +8,7 @@
 #   TEST_MARKERS="not single_db" scripts/test.sh   narrows both runs further
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PYTHON=${PYTHON:-python3}
-if [[ ! -x .venv/bin/python ]]; then
-  "$PYTHON" -m venv .venv
-fi
-.venv/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+scripts/install.sh  # .venv, the pinned Python and npm packages
 extra=${TEST_MARKERS:+ and ($TEST_MARKERS)}
 
 run() {  # pytest exits 5 when a selection holds no tests: not a failure here

@@ -39,7 +39,15 @@ def _normalise(text: str) -> str:
 
 
 def _segment(text: str) -> tuple[str, ...]:
-    return tuple(word for word in rjieba.cut(_normalise(text)) if TOKEN.fullmatch(word))
+    words = []
+    for word in rjieba.cut(_normalise(text)):
+        if TOKEN.fullmatch(word):
+            words.append(word)
+        else:
+            # jieba keeps codes whole ("jwm-0049", "jw-crj-001"): their parts count,
+            # as OpenSearch's standard tokenizer splits them.
+            words.extend(TOKEN.findall(word))
+    return tuple(words)
 
 
 _cached_normalise = lru_cache(maxsize=4096)(_normalise)

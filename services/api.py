@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions
-from rest_framework.parsers import JSONParser, MultiPartParser
+from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
 from cms.api.filters import MAX_INTEGER
+from cms.api.parsers import JSONParser
 from cms.api.problems import invalid
 from cms.api.richtext import app_html
 from cms.api.schema import ok, problems

@@ -6,6 +6,17 @@ from wagtail.models import Page
 
 from tests.factories import make_site
 
+pytest_plugins = ["tests.browser"]
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: rate limits and lookup budgets spent by
+    one test (the live-server tests share a process) never refuse the next one."""
+    from django.core.cache import cache
+
+    cache.clear()
+
 
 @pytest.fixture
 def tree(db):

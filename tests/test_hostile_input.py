@@ -18,8 +18,13 @@ from hypothesis.extra.django import TestCase
 from wagtail.models import Locale
 
 from media.models import Document
+from museum.models import ResearchPage
+from services.booking.logic import book
+from services.booking.models import Booking, BookingStatus
 from services.models import ServiceFormPage, Submission
+from tests.booking.conftest import make_offer, person, slot_on
 from tests.factories import (
+    add,
     make_app_home,
     make_document_page,
     make_guide,
@@ -27,6 +32,7 @@ from tests.factories import (
     make_news,
     make_site,
 )
+from tests.museum.deepzoom_support import make_exhibit, make_museum
 from tests.services.conftest import PASSPORT_FORM
 
 # Values that are written into a query string with quote() (so they arrive as sent).
@@ -72,6 +78,7 @@ VALUES = [
 # Raw query strings: invalid UTF-8 and repeated parameters, sent as they are.
 RAW = ["{p}=%ff%fe", "{p}=%c3%28", "{p}=%ed%a0%80", "{p}=%", "{p}=1&{p}=2", "{p}"]
 UNESCAPED = [v for v in VALUES if any(c in v for c in "<>\"'")]
+BOOKINGS = "/api/v2/booking/bookings/"
 # For parameters a page ignores: the values most likely to break something.
 SHORT = ["\x00", "x" * 10_000, "<script>alert(1)</script>", "99999999999999999999"]
 
@@ -113,8 +120,20 @@ API_TYPED_FILTERS = {
         "online_depth",
         "fee_free",
     ],
+    "museum.ExhibitPage": [
+        "accession_number",
+        "category",
+        "material",
+        "hall",
+        "grade",
+        "year_start",
+        "year_end",
+        "hall_order",
+    ],
+    "museum.ResearchPage": ["date", "authors"],
 }
 MEDIA_PARAMS = ["limit", "offset", "order", "search", "fields", "title", "id", "tags"]
+COLLECTION_PARAMS = ["category", "period", "hall", "material", "sort", "page"]
 
 
 class HostileInputTests(TestCase):
@@ -141,6 +160,19 @@ class HostileInputTests(TestCase):
         cls.form.save_revision().publish()
         cls.tree = tree
         cls.image = image
+        museum = make_museum(tree)
+        cls.exhibit = make_exhibit(museum, pictures=1)
+        cls.hall = museum["hall"]
+        cls.museum = museum
+        cls.research = museum["research"]
+        cls.study = add(
+            cls.research,
+            ResearchPage(title="研究", authors="林知远", abstract="摘要"),
+        )
+        cls.offer = make_offer(slug="hostile-visit")
+        cls.ticket, _created = book(
+            cls.offer, slot_on(cls.offer).pk, "13812345678", [person()]
+        )
 
     def pages(self) -> dict[str, str]:
         """Every page type and route, by a name used in failure messages."""
@@ -163,6 +195,29 @@ class HostileInputTests(TestCase):
             "form_check": self.form.url + "check/",
             "form_done": self.form.url + "done/",
             "case_lookup": "/cases/",
+            "museum": self.museum["museum"].url,
+            "museum_hall": self.hall.url,
+            "museum_collection": self.museum["collection"].url,
+            "museum_exhibit": self.exhibit.url,
+            "museum_research": self.research.url,
+            "museum_study": self.study.url,
+            **self.booking_pages(),
+        }
+
+    def booking_pages(self) -> dict[str, str]:
+        """The citizen's booking pages (a stranger's ticket: 404)."""
+        offer = f"/booking/{self.offer.slug}/"
+        ticket = f"/booking/tickets/{self.ticket.pk}/"
+        return {
+            "booking_index": "/booking/",
+            "booking_offer": offer,
+            "booking_day": f"{offer}{self.ticket.date.isoformat()}/",
+            "booking_confirm": offer + "confirm/",
+            "booking_mine": "/booking/mine/",
+            "booking_lookup": "/booking/lookup/",
+            "booking_ticket": ticket,
+            "booking_ics": ticket + "booking.ics",
+            "booking_cancel": ticket + "cancel/",
         }
 
     def html_targets(self) -> list[tuple[str, list[str], list[str]]]:
@@ -174,6 +229,8 @@ class HostileInputTests(TestCase):
             (pages["news_feed"], ["format"], VALUES),
             (pages["transparency_index"], ["category", "year", "page"], VALUES),
             (pages["guide_category"], ["audience"], VALUES),
+            (pages["museum_collection"], COLLECTION_PARAMS, VALUES),
+            (pages["museum_research"], ["page"], VALUES),
             ("/search/", ["q", "type", "business", "page"], VALUES),
             ("/en/search/", ["q", "type"], VALUES),
             ("/search/suggest/", ["q"], VALUES),
@@ -181,6 +238,8 @@ class HostileInputTests(TestCase):
             ("/robots.txt", ["unknown"], SHORT),
             ("/_util/login/", ["next"], VALUES),
             ("/admin/login/", ["next"], VALUES),
+            (f"/museum/iiif/exhibits/{self.exhibit.pk}/manifest.json", ["x"], SHORT),
+            (f"/museum/iiif/halls/{self.hall.pk}/collection.json", ["x"], SHORT),
         ]
 
     def api_targets(self) -> list[tuple[str, list[str], list[str]]]:
@@ -201,7 +260,18 @@ class HostileInputTests(TestCase):
             (f"/api/v2/forms/{self.form.pk}/", ["unknown"], VALUES),
             ("/api/v2/cases/ABCD-EFGH-JKX/", ["phone_last4"], VALUES),
             ("/api/docs/", ["unknown"], SHORT),
+            ("/api/v2/booking/offers/", ["unknown"], VALUES),
+            (
+                f"/api/v2/booking/offers/{self.offer.pk}/availability/",
+                ["from", "to"],
+                VALUES,
+            ),
+            ("/api/v2/booking/bookings/", ["unknown"], SHORT),
         ]
+        ticket = f"/api/v2/booking/bookings/{self.ticket.token}/"
+        for tail in ("", "qr.svg", "calendar.ics"):
+            targets.append((ticket + tail, ["phone_last4"], VALUES))
+        targets.append((ticket + "cancel/", ["phone_last4"], SHORT))
         for page_type, filters in API_TYPED_FILTERS.items():
             targets.append((f"/api/v2/pages/?type={page_type}", filters, VALUES))
         return targets
@@ -224,11 +294,23 @@ class HostileInputTests(TestCase):
                 f"/{s}/",
                 f"{self.tree['news'].url}{s}/",
                 f"{self.guide.url}{s}/",
+                f"{self.museum['collection'].url}{s}/",
                 f"/en/{s}/",
                 f"/api/v2/forms/{s}/",
                 f"/api/v2/forms/{self.form.pk}/{s}/",
                 f"/api/v2/cases/{s}/",
                 f"{self.form.url}step/{s}/",
+                f"/api/v2/booking/offers/{s}/availability/",
+                f"/api/v2/booking/bookings/{s}/?phone_last4=1234",
+                f"/api/v2/booking/bookings/{s}/qr.svg?phone_last4=1234",
+                f"/api/v2/booking/bookings/{s}/calendar.ics",
+                f"/booking/{s}/",
+                f"/booking/{self.offer.slug}/{s}/",
+                f"/booking/tickets/{s}/",
+                f"/booking/tickets/{s}/booking.ics",
+                f"/booking/tickets/{s}/cancel/",
+                f"/museum/iiif/exhibits/{s}/manifest.json",
+                f"/museum/iiif/halls/{s}/collection.json",
             ]
         document = Document.objects.create(title="附件")
         paths.append(f"/documents/{document.pk}/{quote('<b>.pdf')}")
@@ -349,6 +431,8 @@ class HostileInputTests(TestCase):
                 },
             )
             requests += 11
+            requests += self.post_bookings(value, failures)
+            requests += self.post_booking_pages(value, failures)
         for raw in (
             b"",
             b"{",
@@ -367,8 +451,94 @@ class HostileInputTests(TestCase):
                     headers={"Idempotency-Key": "hostile-raw-key"},
                 )
                 requests += 1
+            for path in (BOOKINGS, f"{BOOKINGS}{self.ticket.token}/cancel/"):
+                self.post(
+                    path,
+                    failures,
+                    data=raw,
+                    content_type="application/json",
+                    headers={"Idempotency-Key": "hostile-raw-key"},
+                )
+                requests += 1
         self.assert_clean(failures, requests, 400)
         assert not Submission.objects.exists()
+        assert list(Booking.objects.values_list("pk", "status")) == [
+            (self.ticket.pk, BookingStatus.BOOKED)
+        ]
+
+    def post_bookings(self, value: str, failures: list) -> int:
+        """A booking and a cancellation with the value in every field."""
+        slot = self.ticket.slot_id
+        bodies = [
+            {"offer": value, "slot": value, "phone": value, "visitors": value},
+            {
+                "offer": self.offer.pk,
+                "slot": slot,
+                "phone": value,
+                "visitors": [
+                    {
+                        "name": value,
+                        "document_type": value,
+                        "document_number": value,
+                        "minor": value,
+                    }
+                ],
+            },
+            {
+                "offer": self.offer.pk,
+                "slot": slot,
+                "phone": "13812345678",
+                "visitors": [person(name=value), {"document_number": value}],
+            },
+        ]
+        for body in bodies:
+            self.post(
+                BOOKINGS,
+                failures,
+                value,
+                data=body,
+                content_type="application/json",
+                headers={"Idempotency-Key": f"hostile-{len(value)}-{value[:1]!r}"},
+            )
+        for path in (
+            f"{BOOKINGS}{self.ticket.token}/cancel/",
+            f"{BOOKINGS}{quote(value, safe='')}/cancel/",
+        ):
+            self.post(
+                path,
+                failures,
+                value,
+                data={"phone_last4": value},
+                content_type="application/json",
+            )
+        return len(bodies) + 2
+
+    def post_booking_pages(self, value: str, failures: list) -> int:
+        """The web booking form (hostile everywhere, then only in the document),
+        the check page, the lookup and a stranger's cancellation."""
+        pages = self.booking_pages()
+        visitor = ("name", "document_type", "document_number", "minor")
+        form = {"slot": value, "phone": value, "count": value, "action": value}
+        form.update({f"v0-{field}": value for field in visitor})
+        reaches_engine = {
+            "slot": self.ticket.slot_id,
+            "phone": "13812345678",
+            "count": "1",
+            "v0-name": "张三",
+            "v0-document_type": "resident_id",
+            "v0-document_number": value,
+        }
+        for data in (form, {**form, "action": "add"}, reaches_engine):
+            self.post(pages["booking_day"], failures, value, data=data)
+        self.post(pages["booking_confirm"], failures, value, data={"x": value})
+        self.post(
+            pages["booking_lookup"],
+            failures,
+            value,
+            data={"token": value, "phone_last4": value},
+        )
+        self.post(pages["booking_cancel"], failures, value, data={"x": value})
+        return 6
 
     def test_every_public_url_pattern_is_walked(self):
         """A URL pattern added later must be added to the walk above."""
@@ -392,7 +562,23 @@ class HostileInputTests(TestCase):
             "api/v2/forms/<int:page_id>/files/",
             "api/v2/forms/<int:page_id>/submissions/",
             "api/v2/cases/<str:reference>/",
+            "api/v2/booking/offers/",
+            "api/v2/booking/offers/<int:offer_id>/availability/",
+            "api/v2/booking/bookings/",
+            "api/v2/booking/bookings/<str:token>/",
+            "api/v2/booking/bookings/<str:token>/qr.svg",
+            "api/v2/booking/bookings/<str:token>/calendar.ics",
+            "api/v2/booking/bookings/<str:token>/cancel/",
             "^api/(?P<rest>.*)$",
+            "booking/",
+            "booking/mine/",
+            "booking/lookup/",
+            "booking/tickets/<int:pk>/",
+            "booking/tickets/<int:pk>/booking.ics",
+            "booking/tickets/<int:pk>/cancel/",
+            "booking/<slug:slug>/",
+            "booking/<slug:slug>/confirm/",
+            "booking/<slug:slug>/<isodate:date>/",
             "cases/",
             "api/schema/",
             "api/docs/",
@@ -404,6 +590,8 @@ class HostileInputTests(TestCase):
             "<int:page_id>/",
             "_util/login/",
             "^((?:[\\w\\-]+/)*)$",
+            "museum/iiif/exhibits/<int:page_id>/manifest.json",
+            "museum/iiif/halls/<int:page_id>/collection.json",
         }
         assert set(public_patterns()) == walked
 

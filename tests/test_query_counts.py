@@ -156,6 +156,135 @@ def test_api_forms(client, tree, n):
     assert count_queries(client, page.url) == FORM_PAGE_QUERIES
 
 
+@pytest.mark.parametrize("n", SIZES)
+def test_api_booking(client, n):
+    """Offers, availability and a booking: the same queries for a week of hourly
+    slots and 60 days of quarter-hours, one visitor and five."""
+    import datetime
+
+    from django.utils import timezone
+
+    from services.booking.logic import book
+    from services.booking.models import Offer, WeeklySession
+    from services.booking.schedule import generate_days
+    from tests.booking.conftest import make_offer, person, slot_on
+
+    days = min(n, 60)
+    offer = make_offer(window_days=days)
+    if n > 10:
+        WeeklySession.objects.filter(offer=offer).update(slot_minutes=15)
+        offer.days.all().delete()
+        today = timezone.localdate()
+        generate_days(offer, today, today + datetime.timedelta(days=days + 1))
+    for i in range(n // 10):
+        Offer.objects.create(venue=offer.venue, title=f"窗口{i}", slug=f"hall-{i}")
+    party = [person() for _ in range(min(n // 20, 5) or 1)]
+    booking, _created = book(offer, slot_on(offer).pk, "13812345678", party)
+    availability = f"/api/v2/booking/offers/{offer.pk}/availability/"
+    assert (
+        count_queries(client, "/api/v2/booking/offers/") == API_BOOKING_OFFERS_QUERIES
+    )
+    assert count_queries(client, availability) == API_AVAILABILITY_QUERIES
+    assert (
+        count_queries(
+            client, f"/api/v2/booking/bookings/{booking.token}/", phone_last4="5678"
+        )
+        == API_BOOKING_QUERIES
+    )
+
+
+@pytest.mark.parametrize("window", [7, 14])
+def test_booking_calendar_page(client, tree, window):
+    """The offer's month calendar: a week of days or two, the same queries."""
+    from tests.booking.conftest import make_offer
+
+    offer = make_offer(window_days=window)
+    assert offer.days.count() == window + 2
+    assert count_queries(client, f"/booking/{offer.slug}/") == BOOKING_CALENDAR_QUERIES
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_booking_staff_pages(client, n):
+    """The gate's answer (a party of one or five) and the figures, among n bookings."""
+    import datetime
+
+    from django.utils import timezone
+
+    from services.booking.logic import book
+    from services.booking.models import Slot
+    from tests.booking.conftest import make_offer, person, slot_on
+    from tests.booking.test_staff import make_staff
+
+    offer = make_offer(capacity=50)
+    for i in range(n):
+        book(offer, slot_on(offer, 1 + i % 6, i % 3).pk, "13812345678", [person()])
+    slot = slot_on(offer, 0)
+    soon = timezone.now() + datetime.timedelta(minutes=5)
+    Slot.objects.filter(pk=slot.pk).update(
+        start=soon, end=soon + datetime.timedelta(hours=1)
+    )
+    party = [[person() for _ in range(1 if n == 10 else 5)] for _ in range(2)]
+    first, second = (book(offer, slot.pk, "13812345678", p)[0] for p in party)
+    client.force_login(
+        make_staff("desk", "booking.check_in_booking", "booking.view_booking_dashboard")
+    )
+    client.post("/admin/booking/check-in/", {"token": first.token})  # warm
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post("/admin/booking/check-in/", {"token": second.token})
+    assert "可以入场" in response.content.decode()
+    assert len(queries) == BOOKING_CHECK_IN_QUERIES
+    dashboard = count_queries(client, "/admin/booking/dashboard/")
+    assert dashboard == BOOKING_DASHBOARD_QUERIES
+
+
+MUSEUM_SIZES = [10, 40]
+
+
+def fill_museum(tree, n: int):
+    """A museum with n exhibits over two halls (one shared picture: fast to make)."""
+    from museum.models import MuseumFeaturedExhibit, RelatedExhibit
+    from tests.museum.builders import make_exhibit, make_museum, make_study, picture
+
+    place = make_museum(tree)
+    place["picture"] = picture()
+    exhibits = [
+        make_exhibit(place, hall=place["halls"][i % 2], year_start=1940 + i)
+        for i in range(n)
+    ]
+    exhibits[0].related_exhibits = [RelatedExhibit(target=e) for e in exhibits[1:4]]
+    exhibits[0].save_revision().publish()
+    museum = place["museum"]
+    museum.featured_exhibits = [
+        MuseumFeaturedExhibit(exhibit=e) for e in exhibits[: min(n, 12)]
+    ]
+    museum.save_revision().publish()
+    for i in range(n // 5):
+        make_study(place, title=f"研究 {i}")
+    return place, exhibits
+
+
+@pytest.mark.parametrize("n", MUSEUM_SIZES)
+def test_museum_pages(client, tree, n):
+    """Collection (filtered and not), exhibit, hall and museum home: fixed queries."""
+    place, exhibits = fill_museum(tree, n)
+    collection = place["collection"].url
+    assert count_queries(client, collection) == MUSEUM_COLLECTION_QUERIES
+    filtered = {"category": "insignia", "period": "1949-1978", "sort": "-year"}
+    assert count_queries(client, collection, **filtered) == MUSEUM_COLLECTION_QUERIES
+    assert count_queries(client, exhibits[0].url) == MUSEUM_EXHIBIT_QUERIES
+    assert count_queries(client, place["halls"][0].url) == MUSEUM_HALL_QUERIES
+    assert count_queries(client, place["museum"].url) == MUSEUM_HOME_QUERIES
+
+
+@pytest.mark.parametrize("n", MUSEUM_SIZES)
+def test_api_exhibit_listing(client, tree, n):
+    fill_museum(tree, n)
+    queries = count_queries(
+        client, "/api/v2/pages/", type="museum.ExhibitPage", fields="*", limit=20
+    )
+    assert queries == API_EXHIBIT_LISTING_QUERIES
+
+
 # Measured, then pinned: a change that adds a query per item fails at n=100.
 # Each includes one read of the view restrictions (cms.visibility), shared by the
 # menu, link blocks and related items of the request.
@@ -170,3 +299,17 @@ API_DOCUMENT_LISTING_QUERIES = 9
 API_FORMS_QUERIES = 5  # forms, the guides that offer them, sites and restrictions
 API_FORM_QUERIES = 2
 FORM_PAGE_QUERIES = 16
+API_BOOKING_OFFERS_QUERIES = 1  # offers with their venues
+API_AVAILABILITY_QUERIES = 3  # the offer, its days, their slots
+API_BOOKING_QUERIES = 2  # the booking with offer, venue and slot; its visitors
+BOOKING_CALENDAR_QUERIES = 8  # offer + venue, days, slots; 5 of the site frame
+# Admin pages: 5 of session, user, permissions and profile, 4 of the menu.
+BOOKING_CHECK_IN_QUERIES = 18  # booking; update; log entry (+2 checks); card, party
+BOOKING_DASHBOARD_QUERIES = 14  # offers; days; per-day and per-slot counts; slots
+# The museum: 11 of the site frame and routing; the facets' values (3) and one
+# aggregate for every count; a page of exhibits with pictures and renditions (4).
+MUSEUM_COLLECTION_QUERIES = 26
+MUSEUM_EXHIBIT_QUERIES = 34  # + category, material, hall, route, related, viewer
+MUSEUM_HALL_QUERIES = 23
+MUSEUM_HOME_QUERIES = 25  # halls, featured exhibits, latest studies, links, count
+API_EXHIBIT_LISTING_QUERIES = 19  # + terms, halls, pictures, renditions, related

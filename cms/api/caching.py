@@ -36,7 +36,10 @@ from .problems import API_PREFIX
 
 VERSION_KEY = "jingwu:content-version"
 # Citizens' own data changes without any publishing: never conditional, never cached.
-PERSONAL_PREFIXES = ("/api/v2/cases/",)
+PERSONAL_PREFIXES = ("/api/v2/cases/", "/api/v2/booking/bookings/")
+# Offers are edited and places taken without any publishing: never conditional, kept
+# by caches only briefly (services.booking.api).
+LIVE_PREFIXES = ("/api/v2/booking/offers/",)
 PIN_BUCKET = 600
 
 
@@ -120,7 +123,7 @@ class ConditionalApiMiddleware:
         if (
             request.method not in {"GET", "HEAD"}
             or not path.startswith(API_PREFIX)
-            or path.startswith(PERSONAL_PREFIXES)
+            or path.startswith(PERSONAL_PREFIXES + LIVE_PREFIXES)
         ):
             return self.get_response(request)
         now = int(time.time())

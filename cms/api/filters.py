@@ -53,7 +53,7 @@ def check_value(model, name: str, value: str) -> None:
         field = model._meta.get_field(name)
     except FieldDoesNotExist:
         return
-    if isinstance(field, models.ForeignKey):
+    while isinstance(field, models.ForeignKey):  # a page's key is a link to Page's
         field = field.target_field
     if isinstance(field, (models.IntegerField, models.AutoField)):
         check_integer(name, value, -MAX_INTEGER, MAX_INTEGER)

@@ -52,6 +52,18 @@ COLLECTION_PERMISSIONS = [
 APP_HOME = ["mobile.add_apphome", "mobile.change_apphome"]
 # The 办件 workbench: handle cases (masked); administrators may also see them whole.
 CASES = ["services.view_submission", "services.change_submission"]
+# 预约管理: moderators check visitors in and read bookings and figures (masked);
+# administrators also set up what can be booked, closures and holiday openings.
+BOOKING_DESK = [
+    "booking.view_booking",
+    "booking.check_in_booking",
+    "booking.view_booking_dashboard",
+]
+BOOKING_SETUP = [
+    f"booking.{action}_{model}"
+    for model in ("venue", "offer", "closure", "extraopening")
+    for action in ("add", "change", "delete")
+]
 MODEL_PERMISSIONS = {
     EDITORS: [
         "wagtailadmin.access_admin",
@@ -69,6 +81,7 @@ MODEL_PERMISSIONS = {
         "mobile.lock_apphome",
         "mobile.unlock_apphome",
         *CASES,
+        *BOOKING_DESK,
     ],
     ADMINISTRATORS: [
         "wagtailadmin.access_admin",
@@ -88,6 +101,8 @@ MODEL_PERMISSIONS = {
         "wagtailsearchpromotions.change_query",
         *CASES,
         "services.reveal_personal_data",
+        *BOOKING_DESK,
+        *BOOKING_SETUP,
     ],
 }
 

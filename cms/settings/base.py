@@ -4,6 +4,7 @@ import datetime
 from pathlib import Path
 
 import dj_database_url
+from corsheaders.defaults import default_headers as cors_default_headers
 from csp.constants import NONCE, NONE, SELF
 
 from cms.env import BASE_DIR, env_bool, env_int, env_list, env_str
@@ -24,6 +25,7 @@ INSTALLED_APPS = [
     "news",
     "guides",
     "services",
+    "services.booking",
     "museum",
     "mobile",
     "search",
@@ -182,6 +184,14 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT") or VAR_DIR / "static")
+# Browser libraries from npm (package.json; `npm ci` in scripts/install.sh), served
+# as our own static files: nothing from a CDN, nothing copied into the repository.
+STATICFILES_DIRS = [
+    (
+        "vendor/openseadragon",
+        BASE_DIR / "node_modules" / "openseadragon" / "build" / "openseadragon",
+    ),
+]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or VAR_DIR / "media")
 # Citizens' uploads (application materials, report photos) live outside MEDIA_ROOT
@@ -258,6 +268,10 @@ SEAL_FILING_SECRET = env_str("SEAL_FILING_SECRET")
 PUSH_ATTEMPTS = env_int("PUSH_ATTEMPTS", 5)
 # F9: wrong reference/phone combinations per client address and hour, then refused.
 LOOKUP_FAILURES_PER_HOUR = env_int("LOOKUP_FAILURES_PER_HOUR", 10)
+# Bookings (services.booking): visitors' names and document numbers of visits older
+# than this are erased, leaving anonymous counts. Never shorter than an offer's
+# no-show window, whose counting needs the keyed hashes.
+BOOKING_RETENTION_DAYS = env_int("BOOKING_RETENTION_DAYS", 365)
 
 # Background work (DESIGN.md): the database backend in production, immediate elsewhere.
 TASKS = {
@@ -308,6 +322,8 @@ SPECTACULAR_SETTINGS = {
 }
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
+# The app's web views retry submissions and bookings safely with this header.
+CORS_ALLOW_HEADERS = (*cors_default_headers, "idempotency-key")
 
 # Security headers. The public site runs no inline script or style (a nonce marks
 # the JSON-LD); the admin gets cms.middleware.ADMIN_POLICY, which Wagtail needs.

@@ -17,6 +17,15 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     "private": {**STORAGES["private"], "OPTIONS": {"location": PRIVATE_ROOT}},
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, as in production: threads of the concurrency tests then get connections
+    # of their own with WAL and the busy timeout (an in-memory database shares one
+    # cache, whose table locks fail at once instead of waiting).
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(
+            tempfile.gettempdir(), f"jingwu-test-{os.getpid()}.sqlite3"
+        )
+    }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 ALLOWED_HOSTS = ["*"]

@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Collection
 
+from tests.booking.conftest import make_offer
 from tests.factories import (
     make_app_home,
     make_document_page,
@@ -48,4 +49,11 @@ def api_site(transactional_db, live_server, settings):
     make_guide(tree["category"], title="外国人签证延期", popular=True)
     make_document_page(tree["transparency"], title="2026年部门预算")
     make_app_home(tree, image)
-    return {**tree, "url": live_server.url, "news_pages": news, "guide": guide}
+    offer = make_offer(slug="museum-visit")  # a week of museum visits, days made
+    return {
+        **tree,
+        "url": live_server.url,
+        "news_pages": news,
+        "guide": guide,
+        "offer": offer,
+    }

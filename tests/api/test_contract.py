@@ -180,3 +180,66 @@ def test_a_citizen_applies_in_the_app_and_looks_the_case_up(api_site, api_form):
     )
     assert wrong.status_code == 404
     assert wrong.headers["Content-Type"] == "application/problem+json"
+
+
+# A museum visit, booked, found and cancelled as the app does it from the schema.
+
+
+def test_a_citizen_books_a_visit_in_the_app_and_cancels_it(api_site):
+    from django.core.cache import cache
+
+    cache.clear()  # lookup budgets other tests in this process may have spent
+    client = SchemaClient(api_site["url"])
+
+    offers = client.call("booking_offers").json()
+    offer = next(o for o in offers if o["slug"] == "museum-visit")
+    assert offer["links"]["web"] == f"{api_site['url']}/booking/museum-visit/"
+    assert offer["rules"]["party_cap"] >= 2
+    days = client.follow(offer["links"]["availability"]).json()["days"]
+    day = next(d for d in days if d["bookable"])
+    slot = next(s for s in day["slots"] if s["bookable"])
+
+    number = resident_id()
+    body = {
+        "offer": offer["id"],
+        "slot": slot["id"],
+        "phone": PHONE,
+        "visitors": [
+            {"name": "张三", "document_type": "resident_id", "document_number": number}
+        ],
+    }
+    key = {"Idempotency-Key": "contract-booking-0001"}
+    made = client.send("booking_create", json=body, headers=key)
+    assert made.status_code == 201, made.text
+    booking = made.json()
+    assert number not in made.text
+    assert booking["visitors"][0]["document_masked"].count("*") == 11
+    assert made.headers["Cache-Control"] == "private, no-store"
+    retried = client.send("booking_create", json=body, headers=key)
+    assert (retried.status_code, retried.json()["token"]) == (200, booking["token"])
+    twice = client.send(
+        "booking_create", json=body, headers={"Idempotency-Key": "contract-booking-2"}
+    )
+    assert twice.status_code == 409, twice.text
+    assert twice.json()["type"] == "/api/problems/booking-already-booked/"
+    assert number not in twice.text
+
+    found = client.follow(booking["links"]["self"])
+    assert found.json()["token"] == booking["token"]
+    assert "ETag" not in found.headers
+    qr = client.follow(booking["links"]["qr_svg"])
+    assert qr.headers["Content-Type"] == "image/svg+xml"
+    calendar = client.follow(booking["links"]["calendar_ics"])
+    assert "BEGIN:VCALENDAR" in calendar.text and number not in calendar.text
+    wrong = client.call(
+        "booking_detail", path={"token": booking["token"]}, phone_last4="0000"
+    )
+    assert wrong.status_code == 404
+
+    token = {"token": booking["token"]}
+    cancelled = client.send("booking_cancel", token, json={"phone_last4": PHONE[-4:]})
+    assert cancelled.status_code == 200, cancelled.text
+    assert cancelled.json()["status"] in {"cancelled", "late_cancelled"}
+    again = client.send("booking_cancel", token, json={"phone_last4": PHONE[-4:]})
+    assert again.status_code == 409
+    assert again.json()["type"] == "/api/problems/booking-cannot-cancel/"

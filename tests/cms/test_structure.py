@@ -5,6 +5,14 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from cms.models import HomePage, StandardPage, TransparencyIndexPage, TransparencyPage
 from guides.models import GuideCategoryPage, GuideIndexPage, GuidePage
+from museum.models import (
+    CollectionPage,
+    ExhibitPage,
+    HallPage,
+    MuseumHomePage,
+    ResearchIndexPage,
+    ResearchPage,
+)
 from news.models import NewsIndexPage, NewsPage
 from services.models import ServiceFormPage
 
@@ -16,7 +24,8 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(HomePage, HomePage)
 
     def test_sections_sit_under_the_home_page(self):
-        for section in (NewsIndexPage, TransparencyIndexPage, GuideIndexPage):
+        sections = (NewsIndexPage, TransparencyIndexPage, GuideIndexPage)
+        for section in (*sections, MuseumHomePage):
             self.assertAllowedParentPageTypes(section, {HomePage})
             self.assertCanCreateAt(HomePage, section)
             self.assertCanNotCreateAt(Page, section)
@@ -27,9 +36,14 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(TransparencyIndexPage, {TransparencyPage})
         self.assertAllowedSubpageTypes(GuideIndexPage, {GuideCategoryPage})
         self.assertAllowedSubpageTypes(GuideCategoryPage, {GuidePage, ServiceFormPage})
+        self.assertAllowedSubpageTypes(
+            MuseumHomePage, {HallPage, CollectionPage, ResearchIndexPage}
+        )
+        self.assertAllowedSubpageTypes(CollectionPage, {ExhibitPage})
+        self.assertAllowedSubpageTypes(ResearchIndexPage, {ResearchPage})
 
     def test_leaf_pages_have_no_children(self):
-        for leaf in (NewsPage, TransparencyPage, GuidePage):
+        for leaf in (NewsPage, TransparencyPage, GuidePage, HallPage, ExhibitPage):
             self.assertAllowedSubpageTypes(leaf, set())
 
     def test_articles_cannot_be_created_elsewhere(self):

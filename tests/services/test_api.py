@@ -815,3 +815,17 @@ def test_old_cases_keep_the_form_they_were_answered_on(client, form_page):
     assert "id_number" in invalid_names(
         submit(client, form_page, answers([token]), "after-edit-01")
     )
+
+
+def test_json_nested_too_deep_is_a_bad_request_not_a_crash(client, form_page):
+    """Python's JSON decoder recurses per level; 5,000 levels overflow its stack."""
+    deep = b'{"step": 0, "answers": ' + b"[" * 5000 + b"]" * 5000 + b"}"
+    for path in ("validate/", "submissions/"):
+        response = client.post(
+            f"/api/v2/forms/{form_page.pk}/{path}",
+            deep,
+            content_type="application/json",
+            headers={"Idempotency-Key": "deep-json-0001"},
+        )
+        assert response.status_code == 400, response.content
+        assert response["Content-Type"].startswith("application/problem+json")

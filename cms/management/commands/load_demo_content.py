@@ -13,6 +13,8 @@ from cms.demo import content, people, translations, tree
 from cms.models import HomePage
 from mobile.demo import build_app_home
 from mobile.models import AppHome
+from museum.demo import build_museum
+from services.booking.demo import build_booking
 from services.demo import build_forms, remove_cases
 
 
@@ -29,7 +31,8 @@ class Command(BaseCommand):
     help = (
         "Load the Jingwu demo content (cms/demo/data): home page, news, transparency "
         "documents, the 120 service guides, English translations, the online forms "
-        "with some cases, staff groups, the approval workflow and an admin user. "
+        "with some cases, the Police Museum, staff groups, the approval workflow and "
+        "an admin user. "
         "Safe to run twice: a second run only creates what is missing and never "
         "changes what editors changed. --reset "
         "deletes the page tree and builds it again (refused under production settings)."
@@ -73,6 +76,9 @@ class Command(BaseCommand):
             # Every run: forms added to the data since the first build are created.
             staff = get_user_model().objects.get(username=username)
             build_forms(home, staff, first_build, self.stdout)
+            # The museum too, when missing (and not removed by an editor).
+            build_museum(home, first_build, self.stdout)
+            build_booking(staff, self.stdout)
             if app_home_wanted(first_build):
                 build_app_home(home)
                 self.stdout.write("App home (北京警务) published.")
