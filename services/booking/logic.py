@@ -279,19 +279,24 @@ def cancel(booking: Booking, now: datetime.datetime | None = None) -> Booking:
     return booking
 
 
-def check_in(token, staff, now: datetime.datetime | None = None) -> Booking:
-    """Admit a party: once, on its date, within its slot and the tolerance."""
+def check_in(token, staff, now: datetime.datetime | None = None, venue=None) -> Booking:
+    """Admit a party: once, at its venue (when the gate names one), on its date,
+    within its slot and the tolerance."""
     now = local_now(now)
     token = references.normalise(token) if isinstance(token, str) else ""
     booking = None
     if references.is_valid(token):
         booking = (
-            Booking.objects.select_related("offer", "slot__day")
+            Booking.objects.select_related("offer__venue", "slot__day")
             .filter(token=token)
             .first()
         )
     if booking is None:
         raise CheckInRefused(_("没有这张预约票，请核对预约码。"))
+    if venue is not None and booking.offer.venue_id != venue.pk:
+        raise CheckInRefused(
+            _("这是%(venue)s的预约，不能在这里入场。") % {"venue": booking.offer.venue}
+        )
     _refuse_check_in(booking, now)
     with transaction.atomic():
         changed = Booking.objects.filter(pk=booking.pk, status=BookingStatus.BOOKED)
@@ -315,6 +320,11 @@ def _refuse_check_in(booking: Booking, now) -> None:
         raise CheckInRefused(
             _("这张预约票%(status)s，不能入场。")
             % {"status": booking.get_status_display()}
+        )
+    if slot.day.closed:
+        raise CheckInRefused(
+            _("预约当天闭馆（%(reason)s），这张预约票已失效。")
+            % {"reason": slot.day.reason}
         )
     if booking.date != now.date():
         raise CheckInRefused(

@@ -1,9 +1,10 @@
 """A visitor's record over time: no-shows, the bans they bring, and the purge."""
 
 import datetime
+from collections import defaultdict
 
 from django.conf import settings
-from django.db.models import Count, Max
+from django.db.models import F, Max
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -17,25 +18,28 @@ def bans(
     offer: Offer, document_hashes, today: datetime.date
 ) -> dict[str, datetime.date]:
     """The last day of each banned document's ban: `no_show_limit` no-shows within
-    `no_show_window_days` block bookings for `ban_days` after the latest of them."""
-    since = today - datetime.timedelta(days=offer.no_show_window_days)
-    records = (
-        Visitor.objects.filter(
-            offer=offer,
-            document_hash__in=list(document_hashes),
-            date__gte=since,
-            date__lte=today,
-            booking__status__in=NO_SHOW_STATUSES,
-        )
-        .values("document_hash")
-        .annotate(count=Count("id"), last=Max("date"))
-        .filter(count__gte=offer.no_show_limit)
-    )
-    ends = {
-        r["document_hash"]: r["last"] + datetime.timedelta(days=offer.ban_days)
-        for r in records
-    }
-    return {document: end for document, end in ends.items() if end >= today}
+    `no_show_window_days` block bookings for `ban_days` after the latest of them
+    (also once the first of them has left the window)."""
+    window = datetime.timedelta(days=offer.no_show_window_days)
+    ban = datetime.timedelta(days=offer.ban_days)
+    records = Visitor.objects.filter(
+        offer=offer,
+        document_hash__in=list(document_hashes),
+        date__gte=today - window - ban,
+        date__lte=today,
+        booking__status__in=NO_SHOW_STATUSES,
+    ).values_list("document_hash", "date")
+    dates = defaultdict(list)
+    for document, date in records:
+        dates[document].append(date)
+    ends = {}
+    for document, missed in dates.items():
+        missed.sort()
+        for index, last in enumerate(missed):
+            within = [d for d in missed[: index + 1] if d >= last - window]
+            if len(within) >= offer.no_show_limit and last + ban >= today:
+                ends[document] = max(ends.get(document, last + ban), last + ban)
+    return ends
 
 
 def refuse_if_banned(offer: Offer, people, today: datetime.date) -> None:
@@ -73,8 +77,13 @@ def mark_no_shows(now: datetime.datetime | None = None) -> int:
 
 
 def retention_days() -> int:
-    """How long visitors' data is kept: never less than a no-show window."""
-    longest = Offer.objects.aggregate(days=Max("no_show_window_days"))["days"] or 0
+    """How long visitors' data is kept: never less than a no-show window and its ban."""
+    longest = (
+        Offer.objects.aggregate(days=Max(F("no_show_window_days") + F("ban_days")))[
+            "days"
+        ]
+        or 0
+    )
     return max(settings.BOOKING_RETENTION_DAYS, longest)
 
 

@@ -96,6 +96,17 @@ def test_foreign_visitors_book_with_a_passport(offer, slot):
     assert booking.visitors.get().document_masked == "E******78"
 
 
+def test_a_long_foreign_name_fits_masked(offer, slot):
+    """Sixty letters are allowed; PostgreSQL enforces the masked column's length."""
+    guest = {
+        "name": "Maximiliana " + "a" * 48,
+        "document_type": "passport",
+        "document_number": "E12345679",
+    }
+    booking, _ = book(offer, slot.pk, PHONE, [guest])
+    assert len(booking.visitors.get().name_masked) == 60
+
+
 def test_a_bad_phone_and_a_bad_visitor_are_reported_together(offer, slot):
     with pytest.raises(errors.InvalidBooking) as refusal:
         book(offer, slot.pk, "12345", [person(name="")])
@@ -239,6 +250,27 @@ def test_no_shows_ban_the_document_and_the_booker_is_told_until_when(offer):
     book(offer, slot_on(offer, 4).pk, PHONE, [person()])  # others still book
 
 
+def test_a_ban_lasts_its_days_after_the_last_no_show(offer):
+    """No-shows 185, 85 and 35 days ago (within 180 days of the last): banned until
+    60 days after the last, although the first has left today's window."""
+    number = new_id()
+    for days_ahead in (1, 2, 3):
+        booking, _ = book(
+            offer, slot_on(offer, days_ahead).pk, PHONE, [person(number=number)]
+        )
+        Booking.objects.filter(pk=booking.pk).update(status=BookingStatus.NO_SHOW)
+    today = timezone.localdate()
+    visitors = Visitor.objects.order_by("date")
+    for days_ago, visitor in zip((185, 85, 35), visitors, strict=True):
+        visitor.date = today - datetime.timedelta(days=days_ago)
+        visitor.active = False
+        visitor.save(update_fields=["date", "active"])
+    with pytest.raises(errors.Banned) as refusal:
+        book(offer, slot_on(offer, 4).pk, PHONE, [person(number=number)])
+    until = today + datetime.timedelta(days=25)
+    assert f"{until.year}年{until.month}月{until.day}日" in refusal.value.message
+
+
 def test_unchecked_bookings_become_no_shows_after_the_tolerance(offer, slot):
     booking, _ = book(offer, slot.pk, PHONE, [person()])
     assert mark_no_shows(now=slot.end) == 0
@@ -299,7 +331,7 @@ def test_the_ticket_carries_the_token_only(offer, slot):
 def test_purge_erases_personal_data_and_keeps_the_counts(offer, slot, settings):
     booking, _ = book(offer, slot.pk, PHONE, [person(), person()])
     settings.BOOKING_RETENTION_DAYS = 1
-    offer.no_show_window_days = 1
+    offer.no_show_window_days = offer.ban_days = 1
     offer.save()
     assert purge(now=slot.start) == 0
     later = slot.start + datetime.timedelta(days=3)

@@ -21,7 +21,14 @@ from wagtail.models import ModelLogEntry
 from services.booking import records
 from services.booking.errors import CheckInRefused
 from services.booking.logic import book, cancel, check_in
-from services.booking.models import Booking, BookingStatus, Closure, Day, Slot
+from services.booking.models import (
+    Booking,
+    BookingStatus,
+    Closure,
+    Day,
+    Slot,
+    Venue,
+)
 from tests.booking.conftest import new_id, person, slot_on
 
 pytestmark = pytest.mark.django_db
@@ -95,8 +102,12 @@ def booking_today(offer, starts_in=10, minutes=60, party=None, index=0):
     return booking
 
 
-def scan(client, token):
-    return client.post(CHECK_IN_URL, {"token": token})
+def scan(client, token, venue=None):
+    """Post a token at a gate (the museum's, unless told)."""
+    venue = venue or Venue.objects.filter(name="警察博物馆").first()
+    return client.post(
+        CHECK_IN_URL, {"token": token, "venue": venue.pk if venue else ""}
+    )
 
 
 def verdict(response) -> str:
@@ -691,6 +702,7 @@ def test_dashboard_survives_odd_parameters(client, offer, manager):
         {"start": "2020-01-01", "end": "2030-01-01"},
         {"start": "2026-05-01", "end": "2026-04-01"},
         {"offer": "999999"},
+        {"start": "9999-12-31", "end": "9999-12-31"},
     ):
         response = client.get(DASHBOARD_URL, params)
         assert response.status_code == 200, params
@@ -702,3 +714,24 @@ def test_dashboard_without_offers_says_so(client, manager):
     client.force_login(manager)
     response = client.get(DASHBOARD_URL)
     assert "还没有预约项目" in response.content.decode()
+
+
+def test_a_ticket_of_another_venue_is_refused_at_this_gate(client, offer, gatekeeper):
+    booking = booking_today(offer, starts_in=0)
+    hall = Venue.objects.create(name="出入境接待大厅")
+    client.force_login(gatekeeper)
+    response = scan(client, booking.token, venue=hall)
+    assert "不能在这里入场" in response.content.decode()
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.BOOKED
+    assert client.session["booking_gate_venue"] == hall.pk
+    assert "可以入场" in scan(client, booking.token).content.decode()
+
+
+def test_a_ticket_of_a_day_closed_later_is_refused(client, offer, gatekeeper):
+    booking = booking_today(offer, starts_in=0)
+    Day.objects.filter(pk=booking.slot.day_id).update(closed=True, reason="设备检修")
+    client.force_login(gatekeeper)
+    assert "设备检修" in scan(client, booking.token).content.decode()
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.BOOKED

@@ -98,7 +98,8 @@ class Visitor(models.Model):
     )
     position = models.PositiveSmallIntegerField(default=0)
     name = models.TextField(_("姓名（加密）"), blank=True)
-    name_masked = models.CharField(_("姓名"), max_length=40, blank=True)
+    # A masked name is as long as the name: up to 60 characters on a passport.
+    name_masked = models.CharField(_("姓名"), max_length=80, blank=True)
     document_type = models.CharField(
         _("证件类型"), max_length=40, choices=DocumentType.choices
     )

@@ -35,6 +35,10 @@ CAMERA_POLICY = PermissionsPolicyMiddleware.compute_header_value(
 )
 
 
+# The session remembers the gate's venue between scans.
+GATE_VENUE = "booking_gate_venue"
+
+
 @dataclass
 class Outcome:
     """What the gate shows: admitted or refused, and the booking when there is one."""
@@ -71,10 +75,10 @@ def party(booking: Booking) -> list[dict]:
     ]
 
 
-def admit(token: str, staff) -> Outcome:
+def admit(token: str, staff, venue=None) -> Outcome:
     """Check a party in through the engine; audit the outcome either way."""
     try:
-        booking = logic.check_in(token, staff)
+        booking = logic.check_in(token, staff, venue=venue)
     except CheckInRefused as error:
         booking = find(token)
         # An unknown token has no booking to file the refusal under: the staff
@@ -108,14 +112,19 @@ class CheckInView(
         form = CheckInForm(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
-        outcome = admit(form.cleaned_data["token"], request.user)
+        venue = form.cleaned_data["venue"]
+        request.session[GATE_VENUE] = venue.pk  # the next scan is at the same gate
+        outcome = admit(form.cleaned_data["token"], request.user, venue)
         return self.render_to_response(self.get_context_data(outcome=outcome))
+
+    def gate_form(self) -> CheckInForm:
+        return CheckInForm(initial={"venue": self.request.session.get(GATE_VENUE)})
 
     def get_context_data(self, form=None, outcome=None, **kwargs):
         context = super().get_context_data(**kwargs)
         booking = outcome.booking if outcome else None
         context.update(
-            form=form or CheckInForm(),
+            form=form or self.gate_form(),
             outcome=outcome,
             check_in_url=reverse(self.check_in_url_name),
             document_url=reverse(self.document_url_name),

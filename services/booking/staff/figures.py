@@ -94,8 +94,9 @@ def per_day(
         if row["status"] in NO_SHOW_STATUSES:
             totals.missed += row["ended"]
     rows = []
-    date = first
-    while date <= last:
+    # Counted, not stepped: a day past 9999-12-31 does not exist.
+    for offset in range((last - first).days + 1):
+        date = first + datetime.timedelta(days=offset)
         day = days.get(date)
         tally = tallies.get(date, Tally())
         rows.append(
@@ -110,7 +111,6 @@ def per_day(
                 "tally": tally,
             }
         )
-        date += datetime.timedelta(days=1)
     return rows, totals
 
 

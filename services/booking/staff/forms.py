@@ -11,7 +11,7 @@ from wagtail.admin.widgets import AdminDateInput
 from services.crypto import keyed_hash
 from services.identity import DocumentType, validate_document
 
-from ..models import Offer
+from ..models import Offer, Venue
 from ..people import HASH_PURPOSE
 
 # The dashboard's default range: the last and the next two weeks.
@@ -20,7 +20,15 @@ MAX_RANGE_DAYS = 366
 
 
 class CheckInForm(forms.Form):
-    """The token a handheld scanner types (and ends with Enter), or staff type."""
+    """The gate's venue, and the token a handheld scanner types (and ends with
+    Enter) or staff type."""
+
+    venue = forms.ModelChoiceField(
+        label=_("入口所在场馆"),
+        queryset=Venue.objects.all(),
+        empty_label=None,
+        error_messages={"invalid_choice": _("请选择入口所在的场馆。")},
+    )
 
     token = forms.CharField(
         label=_("预约码"),
