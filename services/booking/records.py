@@ -102,5 +102,10 @@ def purge(now: datetime.datetime | None = None) -> int:
         active=False,
     )
     return old.update(
-        phone="", phone_hash="", idempotency_key=None, request_hash="", purged_at=now
+        phone="",
+        phone_hash="",
+        user=None,
+        idempotency_key=None,
+        request_hash="",
+        purged_at=now,
     )
