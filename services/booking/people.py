@@ -4,6 +4,7 @@ import datetime
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -42,7 +43,7 @@ class Person:
     def name_masked(self) -> str:
         return mask_name(self.name)
 
-    @property
+    @cached_property  # asked for by every check of a booking: one HMAC each
     def document_hash(self) -> str:
         return keyed_hash(f"{self.document_type}:{self.number}", HASH_PURPOSE)
 
